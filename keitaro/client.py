@@ -1,0 +1,382 @@
+"""``KeitaroClient``: performs any catalog action against one tracker and returns an ApiResult.
+
+Every call goes through :meth:`KeitaroClient.call`; the attribute shortcuts
+(``client.campaigns.disable(7)``) and the typed helpers are thin layers over it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import ssl
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+
+from keitaro import errors
+from keitaro.catalog import ACTIONS, Action, Params, Target
+from keitaro.guesses import EMPTY_LIST_HINT, REPORT_DIALECT
+from keitaro.masking import Secret, mask, mask_postback_path, scrub
+from keitaro.models import ENTITY_MODELS, tidy_entities
+from keitaro.reports import normalize_grid, to_dialect
+from keitaro.responses import error_for, parse_body, postback_outcome
+from keitaro.result import ApiResult, RequestInfo
+from keitaro.transport import HttpPool, shared_pool
+from keitaro.urls import admin_api_url, host_of, normalize_tracker_url, parse_postback_url
+
+log = logging.getLogger("keitaro.client")
+
+GRID_ACTIONS = frozenset({"reports.build", "clicks.log", "conversions.log"})
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+#: how the tracker is checked when it is connected: the lightest read there is (§9)
+HEALTH_CHECK = ("groups.list", {"type": "campaigns"})
+
+
+class KeitaroClient:
+    """One tracker, one API key; any number of them share the process's HTTP pool."""
+
+    def __init__(
+        self,
+        url: str,
+        api_key: str | Secret,
+        *,
+        postback_key: str | Secret | None = None,
+        postback_url: str | None = None,
+        pool: HttpPool | None = None,
+        retries: int = 2,
+        backoff: float = 0.3,
+        report_dialect: str = REPORT_DIALECT,
+        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+    ) -> None:
+        self.root = normalize_tracker_url(url)
+        self._api_key = api_key if isinstance(api_key, Secret) else Secret(api_key.strip())
+        self.postback_root = self.root
+        key = postback_key.reveal() if isinstance(postback_key, Secret) else postback_key
+        if postback_url:
+            address = parse_postback_url(postback_url)
+            self.postback_root, key = address.root, key or address.key
+        self._postback_key = Secret(key) if key else None
+        self._pool = pool
+        self.retries = retries
+        self.backoff = backoff
+        self.report_dialect = report_dialect
+        self._sleep = sleep
+        self._secrets = tuple(s for s in (self._api_key.reveal(), key) if s)
+
+    def __repr__(self) -> str:
+        return f"KeitaroClient({self.root!r}, api_key={mask(self._api_key.reveal())!r})"
+
+    __str__ = __repr__
+
+    @property
+    def host(self) -> str:
+        return host_of(self.root)
+
+    @property
+    def has_postback_key(self) -> bool:
+        return self._postback_key is not None
+
+    def __getattr__(self, resource: str) -> _Resource:
+        if resource.startswith("_") or not any(a.resource == resource for a in ACTIONS.values()):
+            raise AttributeError(resource)
+        return _Resource(self, resource)
+
+    # --- the one way in ---------------------------------------------------------------------
+
+    async def call(
+        self,
+        action: str | Action,
+        params: BaseModel | dict[str, Any] | None = None,
+        /,
+        **kwargs: Any,
+    ) -> ApiResult:
+        """Perform ``action`` with ``params`` (a model, a dict or keywords).
+
+        Returns a successful ``ApiResult``; raises a ``KeitaroError`` subclass otherwise, whose
+        ``result`` holds the failed call (masked request, status, answer).
+        """
+        spec = self._action(action)
+        validated = self._validate(spec, params, kwargs)
+        built = spec.build_request(validated)
+        body = built.body
+        if spec.name == "reports.build" and isinstance(body, dict):
+            body = to_dialect(body, self.report_dialect)
+        routes = [(built.method, built.path)]
+        routes += [(fallback.method, fallback.path) for fallback in spec.fallbacks]
+        for index, (method, path) in enumerate(routes):
+            try:
+                return await self._perform(spec, method, path, built.query, body)
+            except errors.UnsupportedEndpointError:
+                if index == len(routes) - 1:
+                    raise
+                log.info(
+                    "%s: %s %s is not routed here, trying the next route", spec.name, method, path
+                )
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def check(self) -> ApiResult:
+        """Verify the URL and the key with the lightest read the API has."""
+        name, params = HEALTH_CHECK
+        return await self.call(name, params)
+
+    # --- typed shortcuts (all through ``call``) -----------------------------------------------
+
+    async def create_conversion(self, conversion: BaseModel | dict[str, Any] | str) -> ApiResult:
+        """Record a conversion from the simplified form, a dict, or raw JSON text.
+
+        The JSON must include ``click_id`` (or Keitaro's ``subid``); any other postback
+        parameter it holds is passed on. Nothing is sent when the click id is missing.
+        """
+        if isinstance(conversion, str):
+            conversion = parse_json_object(conversion)
+        return await self.call("conversions.create", conversion)
+
+    async def report(self, **params: Any) -> ApiResult:
+        """``reports.build``: rows, total and (with ``summary=True``) totals, numbers as numbers."""
+        return await self.call("reports.build", **params)
+
+    # --- steps ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _action(action: str | Action) -> Action:
+        if isinstance(action, Action):
+            return action
+        spec = ACTIONS.get(action)
+        if spec is None:
+            from difflib import get_close_matches
+
+            close = get_close_matches(action, ACTIONS, n=3)
+            hint = f" Did you mean {', '.join(close)}?" if close else ""
+            raise errors.UnknownActionError(f"There is no Keitaro action {action!r}.{hint}")
+        return spec
+
+    def _validate(self, spec: Action, params: Any, kwargs: dict[str, Any]) -> Params:
+        try:
+            validated = spec.validate(params, **kwargs)
+        except PydanticValidationError as exc:
+            fields: dict[str, list[str]] = {}
+            for problem in exc.errors(include_input=False, include_url=False):
+                where = ".".join(str(part) for part in problem["loc"]) or "__root__"
+                fields.setdefault(where, []).append(problem["msg"])
+            detail = "; ".join(f"{k}: {' '.join(v)}" for k, v in fields.items())
+            raise errors.ValidationError(
+                f"{spec.name}: invalid parameters: {detail}", fields=fields
+            ) from None
+        if spec.target is Target.POSTBACK and not getattr(validated, "postback_key", None):
+            if self._postback_key is None:
+                raise errors.PostbackKeyMissingError(
+                    "The tracker's postback key is needed to record conversions. Send the "
+                    "postback URL from the tracker's settings (Maintenance → Settings)."
+                )
+            validated = validated.model_copy(update={"postback_key": self._postback_key.reveal()})
+        return validated
+
+    def _url(self, spec: Action, path: str) -> str:
+        if spec.target is Target.POSTBACK:
+            return f"{self.postback_root}{path}"
+        return admin_api_url(self.root, path)
+
+    def _headers(self, spec: Action) -> dict[str, str]:
+        if spec.target is Target.POSTBACK:
+            return {}  # the postback URL needs no key: never send it to a traffic domain
+        return {"Api-Key": self._api_key.reveal()}
+
+    def _describe(self, method: str, url: str, headers: dict[str, str], query: Any, body: Any):
+        shown = {name: mask(value) for name, value in headers.items()}
+        return RequestInfo(
+            method=method,
+            url=mask_postback_path(url),
+            headers=shown,
+            query=scrub(query, self._secrets),
+            body=scrub(body, self._secrets),
+        )
+
+    async def _perform(
+        self, spec: Action, method: str, path: str, query: dict[str, Any], body: Any
+    ) -> ApiResult:
+        url = self._url(spec, path)
+        headers = self._headers(spec)
+        info = self._describe(method, url, headers, query, body)
+        pool = self._pool or shared_pool()
+        started = time.perf_counter()
+        response = await self._send(spec, pool, info, method, url, headers, query, body)
+        elapsed = (time.perf_counter() - started) * 1000
+        content, _is_json = parse_body(response)
+        if self._secrets and any(s.encode() in response.content for s in self._secrets):
+            content = scrub(content, self._secrets)
+        failure = self._failure(spec, response, content, info)
+        if failure is not None:
+            failure.result = ApiResult(
+                info, spec.resource, spec.operation, False, response.status_code, content, elapsed
+            )
+            log.warning(
+                "%s failed: %s %s → %s (%s, %.0f ms)",
+                spec.name,
+                method,
+                info.url,
+                response.status_code,
+                failure.code,
+                elapsed,
+            )
+            raise failure
+        data, warnings = self._shape(spec, content)
+        log.debug(
+            "%s: %s %s → %s (%.0f ms)", spec.name, method, info.url, response.status_code, elapsed
+        )
+        return ApiResult(
+            info, spec.resource, spec.operation, True, response.status_code, data, elapsed, warnings
+        )
+
+    async def _send(
+        self,
+        spec: Action,
+        pool: HttpPool,
+        info: RequestInfo,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        query: dict[str, Any],
+        body: Any,
+    ) -> httpx.Response:
+        """Send, retrying safe reads on failures that may pass; writes only when unsent."""
+        attempts = 1 + max(0, self.retries)
+        for attempt in range(attempts):
+            last = attempt == attempts - 1
+            try:
+                response = await pool.client.request(
+                    method,
+                    url,
+                    params=query or None,
+                    json=body,
+                    headers=headers,
+                    # Never follow: httpx would carry the Api-Key header to wherever it points.
+                    follow_redirects=False,
+                )
+            except httpx.HTTPError as exc:
+                error = self._transport_error(exc, info)
+                # A connection that never opened sent nothing, so even a write may be repeated.
+                unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+                if last or not error.retryable or not (spec.is_safe or unsent):
+                    log.warning("%s: %s %s: %s", spec.name, method, info.url, error.code)
+                    raise error from None
+                await self._sleep(self._delay(attempt))
+                continue
+            if spec.is_safe and response.status_code in RETRY_STATUSES and not last:
+                await self._sleep(self._delay(attempt, response))
+                continue
+            return response
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _delay(self, attempt: int, response: httpx.Response | None = None) -> float:
+        if response is not None and response.status_code == 429:
+            value = response.headers.get("retry-after", "")
+            if value.replace(".", "", 1).isdigit():
+                return min(float(value), 30.0)
+        return self.backoff * (2**attempt)
+
+    @staticmethod
+    def _transport_error(exc: httpx.HTTPError, info: RequestInfo) -> errors.KeitaroError:
+        host = host_of(info.url)
+        if _caused_by_tls(exc):
+            return errors.TLSError(
+                f"{host} failed the secure (TLS) connection. Check the tracker's HTTPS "
+                "certificate, or use http:// if it has none.",
+                request=info,
+            )
+        if isinstance(exc, httpx.TimeoutException) and not isinstance(exc, httpx.ConnectTimeout):
+            return errors.TrackerTimeoutError(
+                f"{host} did not answer in time. The tracker or its network may be slow or down.",
+                request=info,
+            )
+        return errors.ConnectionFailedError(
+            f"{host} could not be reached ({type(exc).__name__}). Check the address; the "
+            "tracker or its network may be down. Nothing was changed.",
+            request=info,
+        )
+
+    @staticmethod
+    def _failure(
+        spec: Action, response: httpx.Response, content: Any, info: RequestInfo
+    ) -> errors.KeitaroError | None:
+        if spec.target is Target.POSTBACK:
+            return postback_outcome(response, content, info)
+        if 200 <= response.status_code < 300 and not isinstance(content, str):
+            return None
+        return error_for(response, content, info)
+
+    @staticmethod
+    def _shape(spec: Action, content: Any) -> tuple[Any, list[str]]:
+        data = content
+        if spec.extract and isinstance(data, dict) and spec.extract in data:
+            data = data[spec.extract]
+        if spec.name in GRID_ACTIONS:
+            data = normalize_grid(data)
+        elif spec.resource in ENTITY_MODELS or spec.extract:
+            data = tidy_entities(data)
+        if spec.target is Target.POSTBACK and isinstance(data, str):
+            data = {"answer": data.strip()}
+        warnings = [EMPTY_LIST_HINT] if spec.returns_list and data == [] else []
+        return data, warnings
+
+
+def parse_json_object(text: str) -> dict[str, Any]:
+    """A JSON object typed by a person, or a ValidationError that says what is wrong."""
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        raise errors.ValidationError(
+            f"That is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.",
+            fields={"__root__": ["invalid JSON"]},
+        ) from None
+    if not isinstance(value, dict):
+        raise errors.ValidationError(
+            'The JSON must be an object: {"click_id": "...", ...}.',
+            fields={"__root__": ["not an object"]},
+        )
+    return value
+
+
+def _caused_by_tls(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLError) or str(seen).startswith("[SSL"):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+class _Resource:
+    """``client.campaigns`` — its attributes are the resource's actions."""
+
+    __slots__ = ("_client", "_resource")
+
+    def __init__(self, client: KeitaroClient, resource: str) -> None:
+        self._client = client
+        self._resource = resource
+
+    def __dir__(self) -> list[str]:
+        return [a.operation for a in ACTIONS.values() if a.resource == self._resource]
+
+    def __getattr__(self, operation: str) -> Callable[..., Awaitable[ApiResult]]:
+        spec = ACTIONS.get(f"{self._resource}.{operation}")
+        if spec is None:
+            raise AttributeError(operation)
+
+        async def perform(*args: Any, **kwargs: Any) -> ApiResult:
+            """One positional argument fills the first path field (``id`` or ``campaign_id``)."""
+            if args:
+                if len(args) > 1 or not spec.path_fields:
+                    raise TypeError(f"{spec.name} takes keyword parameters")
+                kwargs[spec.path_fields[0]] = args[0]
+            return await self._client.call(spec, **kwargs)
+
+        perform.__name__ = operation
+        perform.__doc__ = spec.summary
+        return perform

@@ -1,0 +1,101 @@
+"""Every GUESS about Keitaro that this package relies on, in one place.
+
+``shared/keitaro-api.md`` marks what public sources could not confirm. Each constant below
+names the section it comes from; when a real tracker says otherwise, correct it here and the
+client, the catalog and the sandbox follow.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# §2.1/§5 — The request schema lists only CPC, CPUC and CPM for ``cost_type``; the entity schema
+# and the PHP client list all eight, and the tracker UI offers them all. We accept all eight.
+COST_TYPES: Final = ("CPC", "CPUC", "CPM", "CPA", "CPS", "CPUV", "CPV", "RevShare")
+
+# §2.8 — ``/groups?type=`` takes campaigns, offers, landings; newer trackers also ``domains``.
+GROUP_TYPES: Final = ("campaigns", "offers", "landings", "domains")
+
+# §2.1 — tracking parameters (``parameters``, cost filters) go to sub_id_15 in the spec; reports
+# and logs of newer trackers know sub_id_1..30.
+SUB_ID_COUNT: Final = 15
+REPORT_SUB_ID_COUNT: Final = 30
+
+# §4.1 — Newer trackers take ``dimensions``/``measures``; v9 knows ``grouping``/``metrics`` (and
+# ``dimensions`` as an alias). We send the newer pair unless a tracker is set to "legacy".
+REPORT_DIALECT: Final = "dimensions"  # or "legacy"
+REPORT_DIALECT_KEYS: Final = {
+    "dimensions": ("dimensions", "measures"),
+    "legacy": ("grouping", "metrics"),
+}
+
+# §4.1 — intervals the spec lists, plus two seen in client code.
+REPORT_INTERVALS: Final = (
+    "today",
+    "yesterday",
+    "7_days_ago",
+    "first_day_of_this_week",
+    "1_month_ago",
+    "first_day_of_this_month",
+    "1_year_ago",
+    "first_day_of_this_year",
+    "all_time",
+    "30_days_ago",
+    "6_months_ago",
+)
+
+# §1.3 — money and counters may arrive as strings ("0.0000") depending on the version; report,
+# click-log and conversion-log columns named here are coerced to numbers by the client.
+NUMERIC_COLUMNS: Final = frozenset(
+    {
+        "clicks", "campaign_unique_clicks", "stream_unique_clicks", "global_unique_clicks",
+        "uc_campaign_rate", "uc_stream_rate", "uc_global_rate", "bots", "bot_share", "proxies",
+        "empty_referrers", "conversions", "leads", "sales", "rejected", "rebills", "approve",
+        "lp_clicks", "lp_ctr", "lp_views", "landing_clicked", "cr", "crs", "crl", "roi",
+        "roi_confirmed", "epc", "epc_confirmed", "cps", "cpa", "cpc", "cpl", "ecpc", "ecpm",
+        "ecpm_confirmed", "ec", "ec_confirmed", "profitability", "cost", "revenue", "profit",
+        "lead_revenue", "sale_revenue", "rejected_revenue", "profit_confirmed",
+        "campaign_id", "offer_id", "landing_id", "stream_id", "ts_id", "conversion_id",
+        "affiliate_network_id", "campaign_group_id",
+    }
+)  # fmt: skip
+
+# §2.2 — the stream actions list lives at /streams_actions (spec, 2026 client) or
+# /stream_actions (v9 and older clients). The client tries the first, then the second.
+STREAM_ACTIONS_PATHS: Final = ("/streams_actions", "/stream_actions")
+
+# §2.15 — /logs/types is POST in the spec and GET in v9. The client tries POST, then GET.
+LOG_TYPES_METHODS: Final = ("POST", "GET")
+
+# §1.4 — the message Keitaro gives for a route it does not have; it makes a 400 an
+# "endpoint not supported by this tracker version" rather than bad input.
+NO_ROUTE_MARKER: Final = "does not match any route"
+
+# §1.4, §9 — signs that a 403 comes from Cloudflare in front of the tracker, not from Keitaro.
+CLOUDFLARE_MARKERS: Final = ("cloudflare", "cf-ray", "error 1010", "browser_signature_banned")
+
+# §1.4 — a 402 means "no Admin API on this plan" only when it says so; v9 answers 402 for
+# every error, so other 402s keep their own message.
+LICENSE_MARKERS: Final = ("available only in", "not available in that edition")
+
+# §3 — the postback's plain-text answers. Anything else is treated as an error to read.
+POSTBACK_OK: Final = "success"
+POSTBACK_BAD_KEY_PREFIX: Final = "incorrect postback code"
+POSTBACK_BAD_SUBID: Final = "incorrect subid"
+
+# §3 — Keitaro keeps unknown postback parameters with the conversion (``params``); the bot's
+# comment travels as ``comment``. No source shows where the UI reads a comment from.
+POSTBACK_COMMENT_PARAM: Final = "comment"
+
+# §2.1, §9 — the spec requires ``alias`` on campaign create and Keitaro wants it unique; when
+# the user gives none, the client makes one (the sandbox generates one the same way).
+CAMPAIGN_ALIAS_LENGTH: Final = 8
+
+# §2.7 — the spec requires ``is_ssl`` on domain create; v9 forces it to false anyway.
+DOMAIN_CREATE_IS_SSL: Final = False
+
+# §1.5, §9 — a restricted key gets empty lists rather than 403 on most list endpoints.
+EMPTY_LIST_HINT: Final = (
+    "The tracker returned an empty list. If you expected entries here, the API key may belong "
+    "to a user whose access to this section is restricted."
+)

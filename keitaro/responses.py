@@ -1,0 +1,178 @@
+"""Turning an HTTP answer into data or into the error that explains it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+
+from keitaro import errors
+from keitaro.guesses import (
+    CLOUDFLARE_MARKERS,
+    LICENSE_MARKERS,
+    NO_ROUTE_MARKER,
+    POSTBACK_BAD_KEY_PREFIX,
+    POSTBACK_BAD_SUBID,
+    POSTBACK_OK,
+)
+from keitaro.result import RequestInfo
+
+_BINARY_TYPES = ("application/octet-stream", "application/zip", "application/x-zip")
+NOT_JSON_REASON = (
+    "The tracker answered with a web page, not the Keitaro API. Is this the panel address "
+    "(the one you log in to), e.g. https://trk.example.com?"
+)
+
+
+def parse_body(response: httpx.Response) -> tuple[Any, bool]:
+    """The answer's content and whether it was JSON (bytes for downloads, text otherwise)."""
+    content_type = response.headers.get("content-type", "").lower()
+    if any(kind in content_type for kind in _BINARY_TYPES):
+        return response.content, False
+    raw = response.content
+    stripped = raw.lstrip()
+    if not stripped:
+        return None, True
+    if stripped[:1] in (b"{", b"[") or "json" in content_type:
+        try:
+            return json.loads(raw), True
+        except ValueError:
+            pass
+    return response.text, False
+
+
+def looks_like_html(content: Any) -> bool:
+    return isinstance(content, str) and content.lstrip()[:1] == "<"
+
+
+def _message(content: Any, fallback: str) -> str:
+    if isinstance(content, dict):
+        for key in ("error", "message", "errors"):
+            if isinstance(content.get(key), str) and content[key]:
+                return content[key]
+    if isinstance(content, str) and content.strip() and not looks_like_html(content):
+        return content.strip()[:500]
+    return fallback
+
+
+def _field_errors(content: Any) -> dict[str, list[str]]:
+    """Keitaro's 406 body: ``{"name": ["..."], "alias": ["..."]}`` (or under ``errors``)."""
+    if isinstance(content, dict) and isinstance(content.get("errors"), dict):
+        content = content["errors"]
+    if not isinstance(content, dict):
+        return {}
+    fields: dict[str, list[str]] = {}
+    for key, value in content.items():
+        if key in ("error", "stacktrace", "message"):
+            continue
+        if isinstance(value, list):
+            fields[key] = [str(item) for item in value]
+        elif isinstance(value, str):
+            fields[key] = [value]
+    return fields
+
+
+def error_for(response: httpx.Response, content: Any, request: RequestInfo) -> errors.KeitaroError:
+    """The typed error for a non-2xx (or non-JSON) answer."""
+    status = response.status_code
+    kw: dict[str, Any] = {"request": request, "status_code": status}
+    html = looks_like_html(content)
+    if 300 <= status < 400:
+        location = response.headers.get("location", "?")
+        return errors.NotKeitaroError(
+            f"The tracker redirects to {location}. Connect it with that address instead.", **kw
+        )
+    if status == 401:
+        return errors.AuthenticationError(
+            "The tracker refused the API key. It may have been revoked, or typed with a space.",
+            **kw,
+        )
+    if status == 403:
+        text = (content if isinstance(content, str) else "").lower()
+        if "cf-ray" in response.headers or any(mark in text for mark in CLOUDFLARE_MARKERS):
+            return errors.CloudflareBlockedError(
+                "Cloudflare in front of the tracker blocked the request before Keitaro saw it. "
+                "Allow the bot's address in Cloudflare, or use the panel's direct address.",
+                **kw,
+            )
+        return errors.PermissionDeniedError(
+            "The key's user has no permission for this: "
+            + _message(content, "access denied")
+            + ". Use an admin key or ask for access.",
+            **kw,
+        )
+    if html and status in (200, 404):
+        return errors.NotKeitaroError(NOT_JSON_REASON, **kw)
+    message = _message(content, response.reason_phrase or f"HTTP {status}")
+    if status == 402:
+        if any(mark in message.lower() for mark in LICENSE_MARKERS):
+            return errors.PlanError(
+                f"The tracker's plan has no Admin API for this: {message}", **kw
+            )
+        if "not found" in message.lower():  # v9 answers 402 for every error
+            return errors.NotFoundError(f"Not found: {message}", **kw)
+        return errors.KeitaroError(f"The tracker refused: {message}", **kw)
+    if status == 404:
+        return errors.NotFoundError(f"Not found: {message}", **kw)
+    if status == 405 or (status == 400 and NO_ROUTE_MARKER in message):
+        return errors.UnsupportedEndpointError(
+            "This tracker's version does not have this action.", **kw
+        )
+    if status in (400, 406, 422):
+        fields = _field_errors(content)
+        detail = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in fields.items())
+        return errors.ValidationError(
+            f"The tracker refused the data: {detail or message}", fields=fields, **kw
+        )
+    if status == 429:
+        retry_after = _retry_after(response)
+        return errors.RateLimitedError(
+            "The tracker asks to slow down; try again shortly.", retry_after=retry_after, **kw
+        )
+    if status >= 500:
+        return errors.ServerError(
+            f"The tracker failed (HTTP {status}): {message}. Try again in a minute.",
+            **kw,
+        )
+    if 200 <= status < 300:
+        return errors.NotKeitaroError(NOT_JSON_REASON, **kw)
+    return errors.KeitaroError(f"Unexpected answer HTTP {status}: {message}", **kw)
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after")
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:
+        return None
+
+
+def postback_outcome(
+    response: httpx.Response, content: Any, request: RequestInfo
+) -> errors.KeitaroError | None:
+    """The postback's plain-text answer: None for ``Success``, else the error it means."""
+    if response.status_code != 200:
+        return error_for(response, content, request)
+    text = content.strip() if isinstance(content, str) else ""
+    lowered = text.lower()
+    if lowered == POSTBACK_OK:
+        return None
+    kw: dict[str, Any] = {"request": request, "status_code": 200}
+    if lowered.startswith(POSTBACK_BAD_KEY_PREFIX):
+        return errors.PostbackKeyError(
+            "The tracker does not know this postback key. Copy the postback URL from the "
+            "tracker's settings.",
+            **kw,
+        )
+    if lowered.startswith(POSTBACK_BAD_SUBID):
+        return errors.ValidationError(
+            "The tracker got no click id (subid).",
+            fields={"click_id": ["missing or empty"]},
+            **kw,
+        )
+    if looks_like_html(content) or not text:
+        return errors.NotKeitaroError(
+            "The postback address answered with a web page, not Keitaro's postback reply.", **kw
+        )
+    return None  # ``return=`` echoes and JSONP are successes too

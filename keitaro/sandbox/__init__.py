@@ -1,0 +1,7 @@
+"""A fake Keitaro tracker for tests, demos and benchmarks: ``async with Sandbox() as sb``."""
+
+from keitaro.sandbox.faults import Faults
+from keitaro.sandbox.server import Sandbox
+from keitaro.sandbox.store import Store
+
+__all__ = ["Faults", "Sandbox", "Store"]

@@ -1,0 +1,245 @@
+"""The aiohttp application: routes registered from the action catalog, the middleware that
+plays Keitaro's transport (faults, API keys, restricted users, unknown routes, error bodies),
+the postback URL and the ``/_sandbox`` control endpoints."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+
+from keitaro.catalog import ACTIONS, Action, Target
+from keitaro.sandbox import postback
+from keitaro.sandbox.context import RUNTIME_KEY, Call, Runtime
+from keitaro.sandbox.errors import NO_PERMISSION, ApiError
+from keitaro.sandbox.handlers import HANDLERS, Handler
+
+ADMIN_PREFIX = "/admin_api/v1"
+CONTROL_PREFIX = "/_sandbox"
+_PLACEHOLDER = re.compile(r"{(\w+)}")
+#: what a restricted (user-level) key may not touch at all
+RESTRICTED_PREFIXES = ("/users", "/logs", "/integrations", "/clicks/clean")
+LOGIN_PAGE = (
+    "<!DOCTYPE html><html><head><title>Keitaro</title></head><body>"
+    '<div class="login-page"><form method="post" action="/admin/?object=auth.login">'
+    '<input name="login"><input name="password" type="password"><button>Sign in</button>'
+    "</form></div></body></html>"
+)
+CLOUDFLARE_PAGE = (
+    "<!DOCTYPE html><html><head><title>Access denied | tracker used Cloudflare to restrict "
+    "access</title></head><body><h1>Error 1010</h1><p>Access denied</p><p>The owner of this "
+    "website has banned your access based on your browser's signature "
+    "(browser_signature_banned).</p><p>Cloudflare Ray ID: 8c1f2e3d4a5b6c7d</p></body></html>"
+)
+STATE_KEY: web.RequestKey[dict[str, Any]] = web.RequestKey("keitaro_sandbox_request", dict)
+
+dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+
+
+def json_answer(data: Any, status: int = 200) -> web.Response:
+    return web.json_response(data, status=status, dumps=dumps)
+
+
+# --- routes ---------------------------------------------------------------------------------
+
+
+def route_path(action_path: str) -> str:
+    """A catalog path as an aiohttp route: ids match digits only, so ``/campaigns/deleted``
+    never reaches ``/campaigns/{id}``."""
+
+    def convert(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name == "id" or name.endswith("_id"):
+            return "{" + name + r":\d+}"
+        if name == "postback_key":
+            return "{postback_key:[A-Za-z0-9_-]+}"
+        return "{" + name + ":[a-z_]+}"
+
+    return _PLACEHOLDER.sub(convert, action_path)
+
+
+def action_routes() -> list[tuple[str, str, Action]]:
+    """(method, full path, action) for every catalog route and fallback, each route once;
+    plain paths first so they win over placeholders (``/logs/types`` over ``/logs/{type}``)."""
+    seen: dict[tuple[str, str], tuple[str, str, Action]] = {}
+    for action in ACTIONS.values():
+        base = "" if action.target is Target.POSTBACK else ADMIN_PREFIX
+        variants = [(action.method, action.path), *((f.method, f.path) for f in action.fallbacks)]
+        if action.target is Target.POSTBACK:
+            variants.append(("POST", action.path))  # Keitaro takes postbacks by GET or POST
+        for method, path in variants:
+            key = (method, base + _PLACEHOLDER.sub("{}", path))
+            seen.setdefault(key, (method, base + route_path(path), action))
+    return sorted(seen.values(), key=lambda r: ("{" in r[1], r[1], r[0]))
+
+
+def _admin_endpoint(handler: Handler) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    async def endpoint(request: web.Request) -> web.StreamResponse:
+        runtime = request.app[RUNTIME_KEY]
+        body = await _read_body(request)
+        params: dict[str, Any] = dict(body) if isinstance(body, dict) else {}
+        params.update(request.query)  # the query wins, as Keitaro's getParam()
+        call = Call(request, runtime, params, body, request[STATE_KEY]["restricted"])
+        result = handler(call)
+        if isinstance(result, web.StreamResponse):
+            return result
+        return json_answer(result)
+
+    return endpoint
+
+
+async def _read_body(request: web.Request) -> Any:
+    """JSON if it looks like JSON, a form if it looks like one, else nothing (as Keitaro)."""
+    if not request.body_exists:
+        return None
+    text = (await request.text()).strip()
+    if not text:
+        return None
+    if text[0] in "{[":
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise ApiError(400, {"error": "Invalid JSON in request body"}) from None
+    if "=" in text:
+        return dict(parse_qsl(text, keep_blank_values=True))
+    return None
+
+
+async def _postback(request: web.Request) -> web.Response:
+    runtime = request.app[RUNTIME_KEY]
+    params: dict[str, Any] = {}
+    body = await _read_body(request)
+    if isinstance(body, dict):
+        params.update(body)
+    params.update(request.query)
+    text = postback.receive(
+        runtime.store,
+        request.match_info["postback_key"],
+        runtime.postback_key,
+        params,
+        str(request.url),
+        runtime.schedule,
+    )
+    payload, content_type = postback.answer(params, text)
+    return web.Response(body=payload, content_type=content_type)
+
+
+async def _faults_get(request: web.Request) -> web.Response:
+    runtime = request.app[RUNTIME_KEY]
+    return json_answer({**runtime.faults.as_dict(), "requests": len(runtime.requests)})
+
+
+async def _faults_set(request: web.Request) -> web.Response:
+    runtime = request.app[RUNTIME_KEY]
+    body = await _read_body(request)
+    if not isinstance(body, dict):
+        return json_answer({"error": "Send a JSON object of fault switches"}, 400)
+    if body.pop("reset", False):
+        runtime.faults.reset()
+    unknown = runtime.faults.update(body)
+    if unknown:
+        return json_answer({"error": f"Unknown faults: {', '.join(unknown)}"}, 400)
+    return json_answer(runtime.faults.as_dict())
+
+
+async def _requests_get(request: web.Request) -> web.Response:
+    runtime = request.app[RUNTIME_KEY]
+    return json_answer([list(r) for r in runtime.requests])
+
+
+# --- middleware -----------------------------------------------------------------------------
+
+
+def _api_key(request: web.Request) -> str:
+    key = request.query.get("api_key") or request.headers.get("Api-Key") or ""
+    if not key:
+        auth = request.headers.get("Authorization", "")
+        if auth.lower().startswith("bearer "):
+            key = auth[7:].strip()
+    return key
+
+
+@web.middleware
+async def keitaro_middleware(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    path = request.path
+    if path.startswith(CONTROL_PREFIX):
+        return await handler(request)
+    runtime = request.app[RUNTIME_KEY]
+    faults = runtime.faults
+    runtime.requests.append((request.method, path))
+    if faults.latency > 0:
+        await asyncio.sleep(faults.latency)
+    if faults.cloudflare:
+        return web.Response(
+            status=403,
+            text=CLOUDFLARE_PAGE,
+            content_type="text/html",
+            headers={"cf-ray": "8c1f2e3d4a5b6c7d-FRA", "Server": "cloudflare"},
+        )
+    if faults.fail_5xx > 0:
+        faults.fail_5xx -= 1
+        return json_answer({"error": "Internal error"}, faults.status_5xx)
+    is_admin = path == ADMIN_PREFIX or path.startswith(ADMIN_PREFIX + "/")
+    if not is_admin:
+        try:
+            return await handler(request)
+        except ApiError as error:
+            return json_answer(error.body, error.status)
+    if faults.html:
+        return web.Response(text=LOGIN_PAGE, content_type="text/html")
+    key = _api_key(request)
+    if key not in (runtime.api_key, runtime.restricted_key):
+        return json_answer({"error": "Invalid API key"}, 401)
+    restricted = faults.restricted or key == runtime.restricted_key
+    if getattr(request.match_info, "http_exception", None) is not None:
+        return json_answer(
+            {"error": f"URL '{request.method} {request.url}' does not match any route"}, 400
+        )
+    relative = path[len(ADMIN_PREFIX) :]
+    if restricted and (
+        relative.startswith(RESTRICTED_PREFIXES)
+        or (relative.startswith("/botlist") and request.method != "GET")
+    ):
+        return json_answer({"error": NO_PERMISSION}, 403)
+    request[STATE_KEY] = {"restricted": restricted}
+    try:
+        return await handler(request)
+    except ApiError as error:
+        return json_answer(error.body, error.status)
+
+
+# --- the app --------------------------------------------------------------------------------
+
+
+def build_app(runtime: Runtime) -> web.Application:
+    """An application serving ``runtime``; every catalog action gets its route."""
+    app = web.Application(middlewares=[keitaro_middleware], client_max_size=64 * 1024**2)
+    app[RUNTIME_KEY] = runtime
+    router = app.router
+    router.add_get(CONTROL_PREFIX + "/faults", _faults_get)
+    router.add_post(CONTROL_PREFIX + "/faults", _faults_set)
+    router.add_get(CONTROL_PREFIX + "/requests", _requests_get)
+    for method, path, action in action_routes():
+        if action.target is Target.POSTBACK:
+            router.add_route(method, path, _postback)
+        else:
+            router.add_route(method, path, _admin_endpoint(HANDLERS[action.name]))
+
+    async def cancel_pending(_app: web.Application) -> None:
+        runtime.cancel_pending()
+
+    app.on_cleanup.append(cancel_pending)
+    return app
+
+
+missing = sorted(set(ACTIONS) - set(HANDLERS))
+if missing:  # every catalog action must be served
+    raise RuntimeError(f"sandbox has no handler for {missing}")

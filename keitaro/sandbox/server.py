@@ -1,0 +1,113 @@
+"""The sandbox as an object tests and scripts start and stop: ``async with Sandbox() as sb``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from types import TracebackType
+
+from aiohttp import web
+
+from keitaro.sandbox.app import ADMIN_PREFIX, build_app
+from keitaro.sandbox.context import Runtime
+from keitaro.sandbox.faults import Faults
+from keitaro.sandbox.seed import seed_store
+from keitaro.sandbox.store import Store
+
+
+class Sandbox:
+    """A fake Keitaro tracker with a seeded month of traffic, served over real HTTP."""
+
+    def __init__(
+        self,
+        api_key: str = "demo-api-key-0000",
+        restricted_key: str = "restricted-key-0000",
+        postback_key: str = "e89bcbe",
+        seed: int = 42,
+        clicks: int = 25_000,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.api_key = api_key
+        self.restricted_key = restricted_key
+        self.postback_key = postback_key
+        store = Store(now=now)
+        seed_store(store, seed=seed, clicks=clicks)
+        self.runtime = Runtime(
+            store=store,
+            faults=Faults(),
+            api_key=api_key,
+            restricted_key=restricted_key,
+            postback_key=postback_key,
+        )
+        self._runner: web.AppRunner | None = None
+        self._url: str | None = None
+
+    # what tests use
+    @property
+    def state(self) -> Store:
+        return self.runtime.store
+
+    @property
+    def faults(self) -> Faults:
+        return self.runtime.faults
+
+    @property
+    def requests(self) -> list[tuple[str, str]]:
+        """(method, path) of every request answered so far, failed ones included."""
+        return self.runtime.requests
+
+    def count(self, method: str, path: str) -> int:
+        """How many times ``method path`` was requested (path relative to the admin API or
+        absolute)."""
+        full = path if path.startswith("/admin_api") or path.count("/") > 2 else ADMIN_PREFIX + path
+        return sum(1 for m, p in self.requests if m == method.upper() and p in (path, full))
+
+    @property
+    def url(self) -> str:
+        if self._url is None:
+            raise RuntimeError("the sandbox is not started")
+        return self._url
+
+    @property
+    def admin_url(self) -> str:
+        return self.url + ADMIN_PREFIX
+
+    @property
+    def postback_url(self) -> str:
+        return f"{self.url}/{self.postback_key}/postback"
+
+    def make_app(self) -> web.Application:
+        """The aiohttp application, to embed or to serve yourself."""
+        return build_app(self.runtime)
+
+    async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
+        """Serve on ``host:port`` (0: any free port); returns the base URL."""
+        if self._runner is not None:
+            return self.url
+        runner = web.AppRunner(self.make_app(), access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, host, port)
+        await site.start()
+        self._runner = runner
+        bound = runner.addresses[0]
+        shown = host if ":" not in host else f"[{host}]"
+        self._url = f"http://{shown}:{bound[1]}"
+        return self._url
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        self.runtime.cancel_pending()
+
+    async def __aenter__(self) -> Sandbox:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()

@@ -1,0 +1,96 @@
+"""Shared fixtures: a sandbox tracker on loopback, a pooled client, and a request recorder."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+
+from keitaro import KeitaroClient
+from keitaro.sandbox import Sandbox
+from keitaro.transport import HttpPool
+
+API_KEY = "sandbox-admin-key-7d1f0c9e2b4a6583"
+RESTRICTED_KEY = "sandbox-restricted-key-55aa0e3c9b"
+POSTBACK_KEY = "e89bcbe"
+
+
+@dataclass
+class Exchange:
+    method: str
+    path: str
+    query: dict[str, str]
+    body: Any
+    status: int = 0
+    data: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class Recorder:
+    """Every request the client sends and every answer it gets, as the wire saw them."""
+
+    def __init__(self) -> None:
+        self.exchanges: list[Exchange] = []
+
+    async def on_request(self, request: httpx.Request) -> None:
+        content = request.content
+        self.exchanges.append(
+            Exchange(
+                method=request.method,
+                path=request.url.path,
+                query=dict(request.url.params),
+                body=json.loads(content) if content else None,
+                headers=dict(request.headers),
+            )
+        )
+
+    async def on_response(self, response: httpx.Response) -> None:
+        await response.aread()
+        exchange = self.exchanges[-1]
+        exchange.status = response.status_code
+        try:
+            exchange.data = response.json()
+        except ValueError:
+            exchange.data = response.content
+
+    def clear(self) -> None:
+        self.exchanges.clear()
+
+
+async def start_sandbox(clicks: int) -> Sandbox:
+    sandbox = Sandbox(
+        api_key=API_KEY, restricted_key=RESTRICTED_KEY, postback_key=POSTBACK_KEY, clicks=clicks
+    )
+    await sandbox.start()
+    return sandbox
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[Sandbox]:
+    """A fresh, small tracker for tests that change things (2,000 clicks)."""
+    tracker = await start_sandbox(clicks=2_000)
+    yield tracker
+    await tracker.stop()
+
+
+@pytest.fixture
+async def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+async def pool(recorder: Recorder) -> AsyncIterator[HttpPool]:
+    shared = HttpPool()
+    shared.client.event_hooks["request"].append(recorder.on_request)
+    shared.client.event_hooks["response"].append(recorder.on_response)
+    yield shared
+    await shared.aclose()
+
+
+@pytest.fixture
+def client(sandbox: Sandbox, pool: HttpPool) -> KeitaroClient:
+    return KeitaroClient(sandbox.url, API_KEY, postback_key=POSTBACK_KEY, pool=pool)
