@@ -359,15 +359,7 @@ def clicks_log(
     now = store.now()
     limit, offset = _paging(body)
     columns = click_columns(store)
-    selected = list(dict.fromkeys(_list(body, "columns") or DEFAULT_CLICK_COLUMNS))
-    for name in selected:
-        if name not in columns:
-            raise _unknown(name, columns)
-    tests = []
-    for f in _filters(body):
-        if f["name"] not in columns:
-            raise _unknown(f["name"], columns)
-        tests.append((columns[f["name"]], predicate(f.get("operator"), f.get("expression"))))
+    selected, tests = _log_selection(body, columns, DEFAULT_CLICK_COLUMNS)
     start, end, tz = resolve(body.get("range"), now)
     local = LocalTime(tz)
     matched: list[tuple[Click, tuple[Any, ...], int]] = []
@@ -388,15 +380,11 @@ def clicks_log(
     return {"rows": page, "total": len(matched), "meta": _meta(started, now)}
 
 
-def conversions_log(
-    store: Store, body: dict[str, Any], visible: set[int] | None = None
-) -> dict[str, Any]:
-    """``POST /conversions/log``: one row per conversion; the range is on postback time."""
-    started = time.perf_counter()
-    now = store.now()
-    limit, offset = _paging(body)
-    columns = conversion_columns(click_columns(store))
-    selected = list(dict.fromkeys(_list(body, "columns") or DEFAULT_CONVERSION_COLUMNS))
+def _log_selection(
+    body: dict[str, Any], columns: dict[str, Any], default: Any
+) -> tuple[list[str], list[tuple[Any, Any]]]:
+    """The selected columns and the filters' tests of a log request; unknown names fail (400)."""
+    selected = list(dict.fromkeys(_list(body, "columns") or default))
     for name in selected:
         if name not in columns:
             raise _unknown(name, columns)
@@ -405,6 +393,18 @@ def conversions_log(
         if f["name"] not in columns:
             raise _unknown(f["name"], columns)
         tests.append((columns[f["name"]], predicate(f.get("operator"), f.get("expression"))))
+    return selected, tests
+
+
+def conversions_log(
+    store: Store, body: dict[str, Any], visible: set[int] | None = None
+) -> dict[str, Any]:
+    """``POST /conversions/log``: one row per conversion; the range is on postback time."""
+    started = time.perf_counter()
+    now = store.now()
+    limit, offset = _paging(body)
+    columns = conversion_columns(click_columns(store))
+    selected, tests = _log_selection(body, columns, DEFAULT_CONVERSION_COLUMNS)
     start, end, tz = resolve(body.get("range"), now)
     fmt = LocalTime(tz).format
     matched = [
