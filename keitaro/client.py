@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from keitaro import errors
-from keitaro.catalog import ACTIONS, Action, Params, Target
+from keitaro.catalog import ACTIONS, Action, Params, Target, get_action
 from keitaro.guesses import EMPTY_LIST_HINT, REPORT_DIALECT
 from keitaro.masking import Secret, mask, mask_postback_path, scrub
 from keitaro.models import ENTITY_MODELS, tidy_entities
@@ -54,7 +54,7 @@ class KeitaroClient:
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
     ) -> None:
         self.root = normalize_tracker_url(url)
-        self._api_key = api_key if isinstance(api_key, Secret) else Secret(api_key.strip())
+        self._api_key = clean_api_key(api_key)
         self.postback_root = self.root
         key = postback_key.reveal() if isinstance(postback_key, Secret) else postback_key
         if postback_url:
@@ -146,14 +146,10 @@ class KeitaroClient:
     def _action(action: str | Action) -> Action:
         if isinstance(action, Action):
             return action
-        spec = ACTIONS.get(action)
-        if spec is None:
-            from difflib import get_close_matches
-
-            close = get_close_matches(action, ACTIONS, n=3)
-            hint = f" Did you mean {', '.join(close)}?" if close else ""
-            raise errors.UnknownActionError(f"There is no Keitaro action {action!r}.{hint}")
-        return spec
+        try:
+            return get_action(action)
+        except KeyError as exc:
+            raise errors.UnknownActionError(str(exc.args[0])) from None
 
     def _validate(self, spec: Action, params: Any, kwargs: dict[str, Any]) -> Params:
         try:
@@ -258,7 +254,7 @@ class KeitaroClient:
                     follow_redirects=False,
                 )
             except httpx.HTTPError as exc:
-                error = self._transport_error(exc, info)
+                error = self._transport_error(exc, info, spec)
                 # A connection that never opened sent nothing, so even a write may be repeated.
                 unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
                 if last or not error.retryable or not (spec.is_safe or unsent):
@@ -266,6 +262,13 @@ class KeitaroClient:
                     raise error from None
                 await self._sleep(self._delay(attempt))
                 continue
+            except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
+                # never chain: the original text may quote a header value, i.e. the key
+                raise errors.KeitaroError(
+                    f"The request could not be built ({type(exc).__name__}). Check the "
+                    "tracker address and the API key for stray characters.",
+                    request=info,
+                ) from None
             if spec.is_safe and response.status_code in RETRY_STATUSES and not last:
                 await self._sleep(self._delay(attempt, response))
                 continue
@@ -280,48 +283,103 @@ class KeitaroClient:
         return self.backoff * (2**attempt)
 
     @staticmethod
-    def _transport_error(exc: httpx.HTTPError, info: RequestInfo) -> errors.KeitaroError:
+    def _transport_error(
+        exc: httpx.HTTPError, info: RequestInfo, spec: Action
+    ) -> errors.KeitaroError:
         host = host_of(info.url)
+        unknown_fate = (
+            ""
+            if spec.is_safe
+            else " The change may or may not have been made: check before repeating it."
+        )
         if _caused_by_tls(exc):
             return errors.TLSError(
                 f"{host} failed the secure (TLS) connection. Check the tracker's HTTPS "
                 "certificate, or use http:// if it has none.",
                 request=info,
             )
-        if isinstance(exc, httpx.TimeoutException) and not isinstance(exc, httpx.ConnectTimeout):
-            return errors.TrackerTimeoutError(
-                f"{host} did not answer in time. The tracker or its network may be slow or down.",
+        if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
+            return errors.ConnectionFailedError(
+                f"{host} could not be reached ({type(exc).__name__}). Check the address; the "
+                "tracker or its network may be down. Nothing was changed.",
                 request=info,
             )
-        return errors.ConnectionFailedError(
-            f"{host} could not be reached ({type(exc).__name__}). Check the address; the "
-            "tracker or its network may be down. Nothing was changed.",
-            request=info,
-        )
+        if isinstance(exc, httpx.TimeoutException):
+            error: errors.KeitaroError = errors.TrackerTimeoutError(
+                f"{host} did not answer in time. The tracker or its network may be slow or "
+                f"down.{unknown_fate}",
+                request=info,
+            )
+        else:
+            error = errors.ConnectionLostError(
+                f"The connection to {host} broke before the answer came "
+                f"({type(exc).__name__}).{unknown_fate}",
+                request=info,
+            )
+        # a write's fate is unknown; a slow report would only be slow again
+        error.retryable = spec.is_safe and spec.name not in GRID_ACTIONS
+        return error
 
-    @staticmethod
     def _failure(
-        spec: Action, response: httpx.Response, content: Any, info: RequestInfo
+        self, spec: Action, response: httpx.Response, content: Any, info: RequestInfo
     ) -> errors.KeitaroError | None:
         if spec.target is Target.POSTBACK:
-            return postback_outcome(response, content, info)
+            return postback_outcome(response, content, info, self._secrets)
         if 200 <= response.status_code < 300 and not isinstance(content, str):
-            return None
-        return error_for(response, content, info)
+            if _shape_is_plausible(spec, content):
+                return None
+            return errors.NotKeitaroError(
+                f"The tracker's answer to {spec.name} has an unexpected shape "
+                f"({type(content).__name__}). Is this the panel address of a Keitaro tracker?",
+                request=info,
+                status_code=response.status_code,
+            )
+        return error_for(response, content, info, self._secrets)
 
     @staticmethod
     def _shape(spec: Action, content: Any) -> tuple[Any, list[str]]:
         data = content
-        if spec.extract and isinstance(data, dict) and spec.extract in data:
-            data = data[spec.extract]
+        if spec.extract and isinstance(data, dict):
+            # a campaign without outgoing postbacks may simply not carry the key
+            data = data.get(spec.extract, [] if spec.returns_list else None)
         if spec.name in GRID_ACTIONS:
             data = normalize_grid(data)
         elif spec.resource in ENTITY_MODELS or spec.extract:
             data = tidy_entities(data)
         if spec.target is Target.POSTBACK and isinstance(data, str):
             data = {"answer": data.strip()}
-        warnings = [EMPTY_LIST_HINT] if spec.returns_list and data == [] else []
+        lists_entities = spec.operation == "list" and spec.resource in ENTITY_MODELS
+        warnings = [EMPTY_LIST_HINT] if lists_entities and data == [] else []
         return data, warnings
+
+
+def _shape_is_plausible(spec: Action, content: Any) -> bool:
+    """A read answers JSON of the expected kind; writes may answer anything, even nothing."""
+    if not spec.is_safe:
+        return True
+    if isinstance(content, bytes):
+        return spec.operation == "download"
+    if spec.returns_list and not spec.extract:
+        return isinstance(content, list)
+    return isinstance(content, dict | list)
+
+
+def clean_api_key(api_key: str | Secret) -> Secret:
+    """The key without the invisible characters copying adds; refuses what cannot be a key.
+
+    The refusal never quotes the key: it would end up in a chat or a log.
+    """
+    raw = api_key.reveal() if isinstance(api_key, Secret) else api_key
+    cleaned = "".join(ch for ch in raw if ch not in _INVISIBLE).strip()
+    if not cleaned or not cleaned.isascii() or not cleaned.isprintable() or " " in cleaned:
+        raise errors.AuthenticationError(
+            "That API key has characters an API key cannot have (spaces, letters outside "
+            "Latin, hidden symbols). Copy it again from the tracker: Profile → API keys."
+        )
+    return Secret(cleaned)
+
+
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
 def parse_json_object(text: str) -> dict[str, Any]:

@@ -16,8 +16,8 @@ class KeitaroError(Exception):
     """Base of everything the client raises about a tracker or an action."""
 
     code: ClassVar[str] = "error"
-    #: a safe read may be repeated after this error
-    retryable: ClassVar[bool] = False
+    #: repeating the same call may help (false for a write whose fate is unknown)
+    retryable: bool = False
 
     def __init__(
         self,
@@ -118,6 +118,13 @@ class ConnectionFailedError(KeitaroError):
     """Nothing answered: DNS, refused connection, network down. Nothing was changed."""
 
     code = "unreachable"
+    retryable = True
+
+
+class ConnectionLostError(KeitaroError):
+    """The connection broke after the request went out: a write may or may not have happened."""
+
+    code = "connection_lost"
     retryable = True
 
 

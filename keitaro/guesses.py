@@ -82,10 +82,16 @@ LICENSE_MARKERS: Final = ("available only in", "not available in that edition")
 POSTBACK_OK: Final = "success"
 POSTBACK_BAD_KEY_PREFIX: Final = "incorrect postback code"
 POSTBACK_BAD_SUBID: Final = "incorrect subid"
+#: with this parameter Keitaro answers with its value (gif, jsonp, echo) instead of "Success"
+POSTBACK_RETURN_PARAM: Final = "return"
 
 # §3 — Keitaro keeps unknown postback parameters with the conversion (``params``); the bot's
 # comment travels as ``comment``. No source shows where the UI reads a comment from.
 POSTBACK_COMMENT_PARAM: Final = "comment"
+
+# §1.3 — Keitaro reads a parameter from the query string, then from the body. The spec puts
+# ``update_file``'s ``data`` and ``avscan_key`` in the query; the catalog sends them in the JSON
+# body instead, so file contents fit and a key never sits in a URL that proxies and httpx log.
 
 # §2.1, §9 — the spec requires ``alias`` on campaign create and Keitaro wants it unique; when
 # the user gives none, the client makes one (the sandbox generates one the same way).

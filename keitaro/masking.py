@@ -13,6 +13,10 @@ SECRET_FIELDS: Final = frozenset(
      "new_password_confirmation", "avscan_key", "postback_key"}
 )  # fmt: skip
 _POSTBACK_PATH = re.compile(r"/[A-Za-z0-9_-]+/postback\b")
+_SECRET_QUERY = re.compile(
+    r"([?&](?:" + "|".join(sorted(SECRET_FIELDS)).replace("-", "\\-") + r")=)[^&#\s\"']*",
+    re.IGNORECASE,
+)
 
 
 def mask(secret: str | None) -> str:
@@ -55,8 +59,8 @@ class Secret:
 
 
 def mask_postback_path(url: str) -> str:
-    """Hide the postback key in ``https://trk/<key>/postback``."""
-    return _POSTBACK_PATH.sub(f"/{MASK}/postback", url)
+    """Hide the postback key in ``https://trk/<key>/postback`` and secrets in the query."""
+    return _SECRET_QUERY.sub(rf"\g<1>{MASK}", _POSTBACK_PATH.sub(f"/{MASK}/postback", url))
 
 
 def scrub(value: Any, secrets: tuple[str, ...]) -> Any:
@@ -83,17 +87,24 @@ def contains_secret(value: Any, secrets: tuple[str, ...]) -> bool:
 
 
 class PostbackKeyFilter(logging.Filter):
-    """Masks postback keys in log lines of libraries that log request URLs (httpx does)."""
+    """Masks postback keys and secret query parameters in log lines of libraries that log
+    request URLs (httpx logs every request at INFO)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.args:
             args = record.args if isinstance(record.args, tuple) else (record.args,)
-            record.args = tuple(
-                mask_postback_path(str(arg)) if "/postback" in str(arg) else arg for arg in args
-            )
-        if isinstance(record.msg, str) and "/postback" in record.msg:
+            record.args = tuple(_masked_arg(arg) for arg in args)
+        if isinstance(record.msg, str):
             record.msg = mask_postback_path(record.msg)
         return True
+
+
+def _masked_arg(arg: Any) -> Any:
+    text = str(arg)
+    if "/postback" in text or "=" in text:
+        masked = mask_postback_path(text)
+        return masked if masked != text else arg
+    return arg
 
 
 def install_log_filters() -> None:

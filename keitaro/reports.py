@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from keitaro.guesses import NUMERIC_COLUMNS, REPORT_DIALECT_KEYS
@@ -29,8 +30,10 @@ def coerce_number(value: Any) -> Any:
         number = float(text)
     except ValueError:
         return value
-    if number.is_integer() and "." not in text and "e" not in text.lower():
-        return int(number)
+    if not math.isfinite(number):
+        return value  # "nan" and "inf" are no amounts, and JSON cannot carry them
+    if number.is_integer() and "e" not in text.lower():
+        return int(number) if "." not in text else number
     return number
 
 
@@ -56,6 +59,8 @@ def normalize_grid(data: Any) -> dict[str, Any]:
     normalized: dict[str, Any] = dict(data)
     normalized["rows"] = rows
     total = coerce_number(data.get("total"))
+    if isinstance(total, float) and total.is_integer():
+        total = int(total)
     normalized["total"] = total if isinstance(total, int) else len(rows)
     if isinstance(data.get("summary"), dict):
         normalized["summary"] = _coerce_row(dict(data["summary"]))

@@ -15,7 +15,9 @@ from keitaro.guesses import (
     POSTBACK_BAD_KEY_PREFIX,
     POSTBACK_BAD_SUBID,
     POSTBACK_OK,
+    POSTBACK_RETURN_PARAM,
 )
+from keitaro.masking import mask_postback_path, scrub
 from keitaro.result import RequestInfo
 
 _BINARY_TYPES = ("application/octet-stream", "application/zip", "application/x-zip")
@@ -73,13 +75,18 @@ def _field_errors(content: Any) -> dict[str, list[str]]:
     return fields
 
 
-def error_for(response: httpx.Response, content: Any, request: RequestInfo) -> errors.KeitaroError:
+def error_for(
+    response: httpx.Response,
+    content: Any,
+    request: RequestInfo,
+    secrets: tuple[str, ...] = (),
+) -> errors.KeitaroError:
     """The typed error for a non-2xx (or non-JSON) answer."""
     status = response.status_code
     kw: dict[str, Any] = {"request": request, "status_code": status}
     html = looks_like_html(content)
     if 300 <= status < 400:
-        location = response.headers.get("location", "?")
+        location = scrub(mask_postback_path(response.headers.get("location", "?")), secrets)
         return errors.NotKeitaroError(
             f"The tracker redirects to {location}. Connect it with that address instead.", **kw
         )
@@ -89,8 +96,10 @@ def error_for(response: httpx.Response, content: Any, request: RequestInfo) -> e
             **kw,
         )
     if status == 403:
+        # Cloudflare stamps cf-ray on everything it proxies, Keitaro's own JSON 403s included:
+        # only a page that is not Keitaro's JSON is Cloudflare's own refusal.
         text = (content if isinstance(content, str) else "").lower()
-        if "cf-ray" in response.headers or any(mark in text for mark in CLOUDFLARE_MARKERS):
+        if text and ("cf-ray" in response.headers or any(m in text for m in CLOUDFLARE_MARKERS)):
             return errors.CloudflareBlockedError(
                 "Cloudflare in front of the tracker blocked the request before Keitaro saw it. "
                 "Allow the bot's address in Cloudflare, or use the panel's direct address.",
@@ -149,11 +158,14 @@ def _retry_after(response: httpx.Response) -> float | None:
 
 
 def postback_outcome(
-    response: httpx.Response, content: Any, request: RequestInfo
+    response: httpx.Response,
+    content: Any,
+    request: RequestInfo,
+    secrets: tuple[str, ...] = (),
 ) -> errors.KeitaroError | None:
     """The postback's plain-text answer: None for ``Success``, else the error it means."""
     if response.status_code != 200:
-        return error_for(response, content, request)
+        return error_for(response, content, request, secrets)
     text = content.strip() if isinstance(content, str) else ""
     lowered = text.lower()
     if lowered == POSTBACK_OK:
@@ -175,4 +187,6 @@ def postback_outcome(
         return errors.NotKeitaroError(
             "The postback address answered with a web page, not Keitaro's postback reply.", **kw
         )
-    return None  # ``return=`` echoes and JSONP are successes too
+    if POSTBACK_RETURN_PARAM in request.query:
+        return None  # ``return=`` makes Keitaro echo the value (or JSONP) instead of Success
+    return errors.KeitaroError(f"The tracker answered the postback with: {text[:200]}", **kw)

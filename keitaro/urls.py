@@ -13,8 +13,10 @@ from urllib.parse import urlsplit
 
 ADMIN_API_PREFIX = "/admin_api/v1"
 _TAIL = re.compile(r"/(admin_api(/v\d+)?|admin)(/.*)?$", re.IGNORECASE)
+#: a postback URL pasted where the tracker's address was asked: the key and "postback" go
+_POSTBACK_IN_PATH = re.compile(r"/[A-Za-z0-9_-]+/postback/?$")
 _POSTBACK_TAIL = re.compile(r"/([A-Za-z0-9_-]+)/postback/?$")
-_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$|^\[[0-9a-f:.]+\]$")
+_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9_-]{1,63}\.)*[a-z0-9_-]{1,63}$|^\[[0-9a-f:.]+\]$")
 
 
 class InvalidTrackerUrl(ValueError):
@@ -35,7 +37,7 @@ def normalize_tracker_url(text: str) -> str:
     if scheme not in ("http", "https"):
         raise InvalidTrackerUrl(f"Only http and https addresses work, not {scheme}://.")
     try:
-        host = (parts.hostname or "").lower()
+        host = (parts.hostname or "").lower().rstrip(".")
         port = parts.port
     except ValueError as exc:  # a port that is not a number
         raise InvalidTrackerUrl("The port in the address is not a number.") from exc
@@ -47,7 +49,7 @@ def normalize_tracker_url(text: str) -> str:
         raise InvalidTrackerUrl("The host name is not valid.") from exc
     if not _HOST.match(host) or ("." not in host and host != "localhost" and "[" not in host):
         raise InvalidTrackerUrl(f"{host or raw!r} does not look like a host name.")
-    path = _TAIL.sub("", parts.path.rstrip("/"))
+    path = _POSTBACK_IN_PATH.sub("", _TAIL.sub("", parts.path.rstrip("/")))
     netloc = (
         host
         if port is None or (scheme, port) in (("http", 80), ("https", 443))

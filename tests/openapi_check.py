@@ -397,6 +397,10 @@ class OpenApiSpec:
                 continue
             name = param["name"]
             value = params.get(name)
+            if value is None and isinstance(body, dict):
+                # Keitaro's getParam() reads the query, then the body (keitaro-api.md §1.3): the
+                # client sends long or secret values (file contents, keys) in the body.
+                value = body.get(name)
             if value is None:
                 if param.get("required"):
                     problems.append(f"{label}: missing required query parameter {name!r}")

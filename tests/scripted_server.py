@@ -22,6 +22,8 @@ class Answer:
     content_type: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    #: close the connection instead of answering (the request did arrive)
+    drop: bool = False
 
 
 @dataclass
@@ -57,6 +59,9 @@ class ScriptedServer:
         answer = self.answers.popleft() if self.answers else self.default
         if answer.delay:
             await asyncio.sleep(answer.delay)
+        if answer.drop and request.transport is not None:
+            request.transport.close()
+            return web.Response(status=200)
         body = answer.body
         content_type = answer.content_type
         if isinstance(body, dict | list):

@@ -318,3 +318,99 @@ async def test_an_empty_list_is_explained(server: ScriptedServer, pool: HttpPool
     assert result.success
     assert result.data == []
     assert "restricted" in result.warnings[0]
+
+
+async def test_a_write_whose_connection_broke_is_not_called_unchanged(
+    server: ScriptedServer, pool: HttpPool
+) -> None:
+    server.reply(Answer(drop=True), Answer(200, [{"id": 7}]))
+    with pytest.raises(errors.ConnectionLostError) as caught:
+        await make_client(server.url, pool).call("campaigns.clone", id=7)
+    assert len(server.seen) == 1
+    assert caught.value.retryable is False
+    assert "may or may not have been made" in caught.value.reason
+    assert "Nothing was changed" not in caught.value.reason
+
+
+async def test_a_read_whose_connection_broke_is_retried(
+    server: ScriptedServer, pool: HttpPool
+) -> None:
+    server.reply(Answer(drop=True), Answer(200, [{"id": 7, "name": "A"}]))
+    result = await make_client(server.url, pool).call("campaigns.list")
+    assert result.data == [{"id": 7, "name": "A"}]
+
+
+@pytest.mark.parametrize(
+    "key", ["abcdef0123456789abcdef0123\u00e90123", "abc def 0123456789abcdef", "", "ключ-апи"]
+)
+def test_a_key_that_cannot_be_a_key_is_refused_without_quoting_it(key: str) -> None:
+    with pytest.raises(errors.AuthenticationError) as caught:
+        KeitaroClient("trk.example.com", key)
+    assert key not in str(caught.value) or not key
+    assert caught.value.__cause__ is None
+
+
+def test_invisible_characters_copied_with_a_key_are_dropped() -> None:
+    client = KeitaroClient("trk.example.com", "\u200babcdef0123456789abcdef0123456789\ufeff ")
+    assert client._api_key.reveal() == "abcdef0123456789abcdef0123456789"
+
+
+async def test_a_json_403_behind_cloudflare_is_keitaros_own(
+    server: ScriptedServer, pool: HttpPool
+) -> None:
+    server.reply(Answer(403, {"error": "You have no permission"}, headers={"cf-ray": "8a-FRA"}))
+    with pytest.raises(errors.PermissionDeniedError) as caught:
+        await make_client(server.url, pool).call("users.list")
+    assert type(caught.value) is errors.PermissionDeniedError
+    assert "no permission" in caught.value.reason
+
+
+async def test_a_redirected_postback_does_not_show_its_key(
+    server: ScriptedServer, pool: HttpPool
+) -> None:
+    server.reply(
+        Answer(301, "", headers={"Location": "https://trk.example.com/e89bcbe/postback?subid=x"})
+    )
+    client = make_client(server.url, pool, postback_key="e89bcbe")
+    with pytest.raises(errors.NotKeitaroError) as caught:
+        await client.call("conversions.create", click_id="x")
+    assert "e89bcbe" not in str(caught.value)
+
+
+async def test_an_unknown_postback_answer_is_not_a_success(
+    server: ScriptedServer, pool: HttpPool
+) -> None:
+    server.reply(Answer(200, "Some error occurred"), Answer(200, "x"))
+    client = make_client(server.url, pool, postback_key="e89bcbe")
+    with pytest.raises(errors.KeitaroError, match="Some error occurred"):
+        await client.call("postbacks.send", subid="x")
+    echoed = await client.call("postbacks.send", subid="x", **{"return": "x"})
+    assert echoed.data == {"answer": "x"}
+
+
+@pytest.mark.parametrize("body", [None, 42, "", {"id": 1}])
+async def test_a_list_read_that_answers_no_list_is_explained(
+    server: ScriptedServer, pool: HttpPool, body: object
+) -> None:
+    server.reply(Answer(200, json.dumps(body) if body is not None else "", "application/json"))
+    with pytest.raises(errors.NotKeitaroError):
+        await make_client(server.url, pool).call("offers.list")
+
+
+async def test_a_campaign_without_postbacks_lists_none(
+    server: ScriptedServer, pool: HttpPool
+) -> None:
+    server.reply(Answer(200, {"id": 3, "name": "A"}))
+    result = await make_client(server.url, pool).call("postbacks.list", campaign_id=3)
+    assert result.data == []
+    assert result.warnings == []  # no postbacks is normal, not a sign of a restricted key
+
+
+async def test_a_model_and_keywords_are_validated_together(
+    server: ScriptedServer, pool: HttpPool
+) -> None:
+    from keitaro.catalog.params import ById
+
+    with pytest.raises(errors.ValidationError):
+        await make_client(server.url, pool).call("campaigns.get", ById(id=1), id=-5)
+    assert server.seen == []

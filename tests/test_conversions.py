@@ -114,3 +114,22 @@ async def test_a_postback_url_gives_the_client_its_key(sandbox: Sandbox) -> None
 
 def sandbox_click(sandbox: Sandbox) -> str:
     return sandbox.state.clicks[-1].sub_id
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"click_id": "a", "subid": "b"},
+        {"click_id": "a", "revenue": 7, "payout": 5},
+        {"click_id": "a", "transaction_id": "1", "tid": "2"},
+    ],
+)
+def test_a_value_given_under_two_names_is_refused(params: dict[str, object]) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="name the same thing"):
+        ACTIONS["conversions.create"].validate(params, postback_key="k")
+
+
+def test_numeric_click_ids_are_text() -> None:
+    assert postback_query({"click_id": 12345, "tid": 77}) == {"subid": "12345", "tid": "77"}

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from collections.abc import AsyncIterator
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -14,7 +15,9 @@ import pytest_asyncio
 from keitaro.catalog import ACTIONS, Target
 from keitaro.sandbox import Sandbox
 from keitaro.sandbox.app import ADMIN_PREFIX
+from keitaro.sandbox.faults import Faults
 from keitaro.sandbox.handlers import HANDLERS
+from keitaro.sandbox.money import USD_RATES, parse_money, to_tracker_currency
 from keitaro.sandbox.seed import ARCHIVED_CAMPAIGN_IDS, DISABLED_CAMPAIGN_IDS, LOCAL_LANDING_IDS
 
 KEY = "demo-api-key-0000"
@@ -298,3 +301,291 @@ async def test_faults(sandbox: Sandbox, api: httpx.AsyncClient) -> None:
         assert "cf-ray" in blocked.headers
         await raw.post(f"{sandbox.url}/_sandbox/faults", json={"reset": True})
     assert (await api.get("/campaigns")).status_code == 200
+
+
+# --- odd input, errors ---------------------------------------------------------------------
+
+
+async def test_odd_input_is_a_json_error(sandbox: Sandbox, api: httpx.AsyncClient) -> None:
+    day = {"range": {"interval": "today"}}
+    odd_grids = [
+        {**day, "filters": [{"name": ["ip"], "operator": "EQUALS", "expression": "1"}]},
+        {**day, "dimensions": [["day"]]},
+        {**day, "measures": [{"x": 1}]},
+        {**day, "dimensions": ["day"], "sort": [{"name": ["day"], "order": "desc"}]},
+        {"range": {"interval": "today", "timezone": 123}},
+        {"range": {"interval": "nope"}},
+    ]
+    for body in odd_grids:
+        answer = await api.post("/report/build", json=body)
+        assert answer.status_code in (200, 400), body
+        assert isinstance(answer.json(), dict), body
+    for body in odd_grids[:2]:
+        assert (await api.post("/report/build", json=body)).status_code == 400
+    zone = await api.post("/report/build", json=odd_grids[4])
+    assert zone.json() == {"error": "Unknown timezone '123'"}
+    not_utf8 = await api.post(
+        "/report/build", content=b'{"range": "\xff\xfe"}', headers={"Content-Type": "text/json"}
+    )
+    assert not_utf8.status_code == 400
+    assert "error" in not_utf8.json()
+    costs = {
+        "campaign_ids": ["abc"],
+        "costs": [{"start_date": "2024-01-01", "end_date": "2024-01-02", "cost": "1"}],
+    }
+    ids = await api.post("/clicks/update_costs", json=costs)
+    assert ids.status_code == 406
+    assert "campaign_ids" in ids.json()
+    stream = {"campaign_id": "abc", "name": "S", "type": "regular", "schema": "redirect",
+              "action_type": "http"}  # fmt: skip
+    bad_stream = await api.post("/streams", json=stream)
+    assert bad_stream.status_code == 406
+    assert "campaign_id" in bad_stream.json()
+    campaign_id = sandbox.state.campaigns.list()[0]["id"]
+    nested = await api.put(f"/campaigns/{campaign_id}", json={"streams": [{"id": "abc"}]})
+    assert nested.status_code == 406
+    assert "streams" in nested.json()
+
+
+async def test_unexpected_error_is_a_json_500(
+    api: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from keitaro.sandbox import grid
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(grid, "build_report", boom)
+    with caplog.at_level(logging.ERROR, logger="keitaro.sandbox"):
+        answer = await api.post(
+            "/report/build", params={"api_key": KEY}, json={"range": {"interval": "today"}}
+        )
+    assert answer.status_code == 500
+    assert answer.json() == {"error": "Internal error"}
+    assert "RuntimeError: boom" in caplog.text
+    assert "/admin_api/v1/report/build" in caplog.text
+    assert KEY not in caplog.text
+
+
+# --- reports --------------------------------------------------------------------------------
+
+
+async def test_report_drops_rows_with_an_empty_grouping(
+    sandbox: Sandbox, api: httpx.AsyncClient
+) -> None:
+    body = {"range": {"interval": "all_time"}, "dimensions": ["keyword"], "measures": ["clicks"]}
+    answer = (await api.post("/report/build", json={**body, "summary": True})).json()
+    assert answer["rows"]
+    assert all(row["keyword"] not in ("", None) for row in answer["rows"])
+    with_keyword = sum(1 for c in sandbox.state.clicks if c.keyword)
+    assert sum(row["clicks"] for row in answer["rows"]) == with_keyword
+    assert answer["summary"]["clicks"] == with_keyword
+    assert answer["total"] == len({c.keyword for c in sandbox.state.clicks if c.keyword})
+
+
+async def test_every_known_interval_resolves(api: httpx.AsyncClient) -> None:
+    from keitaro.guesses import REPORT_INTERVALS
+
+    for interval in REPORT_INTERVALS:
+        body = {
+            "range": {"interval": interval, "timezone": "Europe/Berlin"},
+            "measures": ["clicks"],
+        }
+        assert (await api.post("/report/build", json=body)).status_code == 200, interval
+    unknown = await api.post("/report/build", json={"range": {"interval": "2_days_ago"}})
+    assert unknown.status_code == 400
+    assert unknown.json()["error"].startswith("Unknown interval '2_days_ago'")
+
+
+@pytest.mark.parametrize(
+    ("name", "changes"),
+    [
+        # NST -3:30 → NDT -2:30 at 05:30 UTC, and back at 04:30 UTC
+        ("America/St_Johns", ["2024-03-10 05:30", "2024-11-03 04:30"]),
+        # +11 → +10:30 at 15:00 UTC, and back at 15:30 UTC
+        ("Australia/Lord_Howe", ["2024-04-06 15:00", "2024-10-05 15:30"]),
+    ],
+)
+async def test_local_time_matches_zoneinfo(name: str, changes: list[str]) -> None:
+    from zoneinfo import ZoneInfo
+
+    from keitaro.sandbox.columns import click_columns
+    from keitaro.sandbox.grid import aggregate
+    from keitaro.sandbox.ranges import LocalTime
+    from keitaro.sandbox.store import Click, Store
+
+    tz = ZoneInfo(name)
+    columns = click_columns(Store())
+    for change in changes:
+        moment = datetime.strptime(change, "%Y-%m-%d %H:%M").replace(tzinfo=UTC).timestamp()
+        stamps = [moment + step for step in range(-3 * 3600, 3 * 3600, 7 * 60 + 13)]
+        expected = {
+            ts: datetime.fromtimestamp(ts, tz).strftime("%Y-%m-%d %H:%M:%S") for ts in stamps
+        }
+        local = LocalTime(tz)
+        assert {ts: local.format(ts) for ts in stamps} == expected
+        clicks = [
+            Click(
+                ts=ts,
+                campaign_id=1,
+                is_unique_campaign=1,
+                is_unique_stream=1,
+                is_unique_global=1,
+                is_bot=0,
+            )
+            for ts in stamps
+        ]
+        rows = aggregate(clicks, [columns["datetime"]], [], LocalTime(tz), None, needs_time=True)
+        assert sorted(key[0] for key in rows) == sorted(expected.values())
+        hours = aggregate(clicks, [columns["hour"]], [], LocalTime(tz), None, needs_time=True)
+        wanted: dict[int, int] = defaultdict(int)
+        for ts in stamps:
+            wanted[datetime.fromtimestamp(ts, tz).hour] += 1
+        assert {key[0]: int(row[0]) for key, row in hours.items()} == wanted
+
+
+async def test_label_filters(sandbox: Sandbox, api: httpx.AsyncClient) -> None:
+    clicks = sandbox.state.clicks
+    campaign_id = clicks[-1].campaign_id
+    mine = [c for c in clicks if c.campaign_id == campaign_id]
+    black, white = mine[0].subs[0], mine[1].ip
+    other = next(c for c in clicks if c.campaign_id != campaign_id and c.subs[0] != black)
+    labels = [
+        {"campaign_id": campaign_id, "ref_name": "sub_id_1", "items": {black: "blacklist"}},
+        {"campaign_id": campaign_id, "ref_name": "ip", "items": {white: "whitelist"}},
+        # another campaign's own label: labels are per campaign
+        {"campaign_id": other.campaign_id, "ref_name": "sub_id_1",
+         "items": {other.subs[0]: "blacklist"}},
+    ]  # fmt: skip
+    for body in labels:
+        assert (await api.post("/report/labels", json=body)).json() == {"success": True}
+
+    async def sub_ids(operator: str, expression: str = "blacklist") -> dict[int, set[str]]:
+        body = {
+            "range": {"interval": "all_time"},
+            "dimensions": ["campaign_id", "sub_id_1"],
+            "measures": ["clicks"],
+            "filters": [{"name": "sub_id_1", "operator": operator, "expression": expression}],
+        }
+        answer = await api.post("/report/build", json=body)
+        assert answer.status_code == 200, answer.text
+        found: dict[int, set[str]] = defaultdict(set)
+        for row in answer.json()["rows"]:
+            found[row["campaign_id"]].add(row["sub_id_1"])
+        return found
+
+    assert await sub_ids("HAS_LABEL") == {campaign_id: {black}, other.campaign_id: {other.subs[0]}}
+    assert await sub_ids("has_label", "whitelist") == {}
+    for operator in ("NOT_HAS_LABEL", "HAS_NOT_LABEL"):
+        rest = await sub_ids(operator)
+        assert black not in rest[campaign_id]
+        assert other.subs[0] not in rest[other.campaign_id]
+        assert rest[campaign_id] == {c.subs[0] for c in mine} - {black}
+    log = await api.post(
+        "/clicks/log",
+        json={
+            "limit": 1000,
+            "columns": ["ip", "campaign_id"],
+            "filters": [{"name": "ip", "operator": "HAS_LABEL", "expression": "whitelist"}],
+        },
+    )
+    assert {(r["ip"], r["campaign_id"]) for r in log.json()["rows"]} == {(white, campaign_id)}
+    assert log.json()["total"] == sum(1 for c in mine if c.ip == white)
+    bad = await api.post(
+        "/report/build",
+        json={
+            "range": {"interval": "today"},
+            "filters": [{"name": "ip", "operator": "HAS_LABEL", "expression": "greylist"}],
+        },
+    )
+    assert bad.status_code == 400
+    for body in labels:
+        cleared = {**body, "items": dict.fromkeys(body["items"], "delete")}
+        await api.post("/report/labels", json=cleared)
+
+
+# --- postbacks ------------------------------------------------------------------------------
+
+
+async def test_postback_currency_time_and_cost(sandbox: Sandbox, api: httpx.AsyncClient) -> None:
+    state = sandbox.state
+    paid_from_postback = {o["id"] for o in state.offers.all() if o.get("payout_auto", True)}
+    fresh = [c for c in state.clicks if not c.conversions and c.offer_id in paid_from_postback]
+    euro, unknown, late = fresh[-1], fresh[-2], fresh[-3]
+    when = (state.now() - timedelta(days=3)).replace(microsecond=0)
+    async with httpx.AsyncClient(timeout=10) as raw:
+        for params in (
+            {"subid": euro.sub_id, "payout": "10", "currency": "eur", "cost": "0,5",
+             "conversion_time": when.strftime("%Y-%m-%d %H:%M:%S")},
+            {"subid": unknown.sub_id, "payout": "7,5", "currency": "XYZ"},
+            {"subid": late.sub_id, "payout": "1", "datetime": "2001-01-01 00:00:00"},
+        ):  # fmt: skip
+            assert (await raw.get(sandbox.postback_url, params=params)).text == "Success"
+    conversion = euro.conversions[0]
+    assert conversion.revenue == pytest.approx(10 * USD_RATES["EUR"])
+    assert conversion.currency == "USD"
+    assert conversion.postback_ts == when.timestamp()
+    assert conversion.sale_ts == when.timestamp()
+    assert euro.cost == pytest.approx(0.5 * USD_RATES["EUR"])
+    assert (unknown.conversions[0].revenue, unknown.conversions[0].currency) == (7.5, "XYZ")
+    assert abs(late.conversions[0].postback_ts - state.now().timestamp()) < 60
+    messages = [line["message"] for line in (await api.get("/logs/postbacks")).json()]
+    assert any('Unknown currency "XYZ"' in m for m in messages)
+
+
+async def test_money_parsing() -> None:
+    assert parse_money("12,5") == 12.5
+    assert parse_money("1 000.25") == 1000.25
+    assert parse_money(3) == 3.0
+    assert parse_money("abc") is None
+    assert parse_money(True) is None
+    assert parse_money("nan") is None
+    assert to_tracker_currency(10, "rub") == pytest.approx(10 * USD_RATES["RUB"])
+    assert to_tracker_currency(10, None) == 10
+    assert to_tracker_currency(10, "XYZ") is None
+
+
+# --- faults and request counts --------------------------------------------------------------
+
+
+async def test_fault_switches_parse_text(sandbox: Sandbox) -> None:
+    url = f"{sandbox.url}/_sandbox/faults"
+    async with httpx.AsyncClient(timeout=10) as raw:
+        for word in ("false", "FALSE", "0", "off", "No"):
+            sandbox.faults.html = True
+            answer = await raw.post(url, json={"html": word})
+            assert answer.status_code == 200
+            assert sandbox.faults.html is False, word
+        assert (await raw.post(url, json={"html": "On", "fail_5xx": "2"})).status_code == 200
+        assert (sandbox.faults.html, sandbox.faults.fail_5xx) == (True, 2)
+        assert (await raw.post(url, json={"reset": "false", "latency": "0"})).status_code == 200
+        assert sandbox.faults.html is True  # "false" is not a reset
+        for bad in ({"fail_5xx": "abc"}, {"latency": "soon"}, {"html": "maybe"},
+                    {"fail_5xx": 1.5}, {"latency": None}):  # fmt: skip
+            answer = await raw.post(url, json={"reset": True, **bad})
+            assert answer.status_code == 400, bad
+            assert "error" in answer.json()
+        assert sandbox.faults.html is True  # a refused request changes nothing
+        assert (await raw.post(url, content=b"{oops")).status_code == 400
+        assert (await raw.post(url, json={"reset": "yes"})).status_code == 200
+    assert sandbox.faults.as_dict() == Faults().as_dict()
+
+
+async def test_count_takes_paths_with_or_without_the_prefix(
+    sandbox: Sandbox, api: httpx.AsyncClient
+) -> None:
+    lid = LOCAL_LANDING_IDS[0]
+    short = f"/landing_pages/{lid}/get_structure"
+    before = sandbox.count("GET", short)
+    assert sandbox.count("get", ADMIN_PREFIX + short) == before
+    for _ in range(2):
+        assert (await api.get(short)).status_code == 200
+    assert sandbox.count("GET", short) == before + 2
+    assert sandbox.count("GET", ADMIN_PREFIX + short) == before + 2
+    assert sandbox.count("GET", short.lstrip("/") + "?x=1") == before + 2
+    assert sandbox.count("POST", short) == 0
+    postback = f"/{sandbox.postback_key}/postback"
+    before = sandbox.count("GET", postback)
+    async with httpx.AsyncClient(timeout=10) as raw:
+        await raw.get(sandbox.postback_url)
+    assert sandbox.count("GET", postback) == before + 1

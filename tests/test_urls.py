@@ -58,3 +58,15 @@ def test_a_postback_url_gives_its_root_and_key() -> None:
     assert (address.root, address.key) == ("https://trk.example.com", "e89bcbe")
     with pytest.raises(InvalidTrackerUrl):
         parse_postback_url("https://trk.example.com/admin/")
+
+
+@pytest.mark.parametrize(
+    ("typed", "root"),
+    [
+        ("https://trk.example.com/e89bcbe/postback?subid={subid}", "https://trk.example.com"),
+        ("trk.example.com.", "https://trk.example.com"),
+        ("my_trk.example.com", "https://my_trk.example.com"),
+    ],
+)
+def test_odd_but_real_addresses(typed: str, root: str) -> None:
+    assert normalize_tracker_url(typed) == root

@@ -110,8 +110,8 @@ class Action:
 
     def validate(self, values: BaseModel | dict[str, Any] | None = None, **kwargs: Any) -> Params:
         """Check parameters against the model; raises ``pydantic.ValidationError``."""
-        if isinstance(values, self.params):
-            return values.model_copy(update=kwargs) if kwargs else values
+        if isinstance(values, self.params) and not kwargs:
+            return values
         data: dict[str, Any] = {}
         if isinstance(values, BaseModel):
             data.update(values.model_dump(exclude_unset=True))

@@ -58,7 +58,7 @@ _DECLARATIONS: tuple[Action, ...] = (
     Action("landing_pages.get_structure", "GET", "/landing_pages/{id}/get_structure", p.ById, R, "List a landing's files", FULL),
     Action("landing_pages.get_file", "GET", "/landing_pages/{id}/get_file", p.ByIdAndPath, R, "Show a landing's file", FULL),
     Action("landing_pages.add_file", "POST", "/landing_pages/{id}/add_file", p.ByIdAndPath, W, "Add a file to a landing", FULL, query_fields=("path",)),
-    Action("landing_pages.update_file", "PUT", "/landing_pages/{id}/update_file", p.ByIdPathData, D, "Replace a landing's file", FULL, query_fields=("path", "data")),
+    Action("landing_pages.update_file", "PUT", "/landing_pages/{id}/update_file", p.ByIdPathData, D, "Replace a landing's file", FULL, query_fields=("path",)),
     Action("landing_pages.remove_file", "DELETE", "/landing_pages/{id}/remove_file", p.ByIdAndPath, D, "Delete a landing's file", FULL, query_fields=("path",)),
     # offers
     Action("offers.list", "GET", "/offers", NoParams, R, "List offers", returns_list=True),
@@ -71,7 +71,7 @@ _DECLARATIONS: tuple[Action, ...] = (
     Action("offers.get_structure", "GET", "/offers/{id}/get_structure", p.ById, R, "List an offer's files", FULL),
     Action("offers.get_file", "GET", "/offers/{id}/get_file", p.ByIdAndPath, R, "Show an offer's file", FULL),
     Action("offers.add_file", "POST", "/offers/{id}/add_file", p.ByIdAndPath, W, "Add a file to an offer", FULL, query_fields=("path",)),
-    Action("offers.update_file", "PUT", "/offers/{id}/update_file", p.ByIdPathData, D, "Replace an offer's file", FULL, query_fields=("path", "data")),
+    Action("offers.update_file", "PUT", "/offers/{id}/update_file", p.ByIdPathData, D, "Replace an offer's file", FULL, query_fields=("path",)),
     Action("offers.remove_file", "DELETE", "/offers/{id}/remove_file", p.ByIdAndPath, D, "Delete an offer's file", FULL, query_fields=("path",)),
     # traffic sources
     Action("traffic_sources.list", "GET", "/traffic_sources", NoParams, R, "List traffic sources", returns_list=True),
@@ -139,7 +139,7 @@ _DECLARATIONS: tuple[Action, ...] = (
     Action("logs.clean", "DELETE", "/logs/{type}", p.LogsClean, D, "Clear a log"),
     # settings: third-party integrations
     Action("integrations.avscan_get", "GET", "/integrations/avscan", NoParams, R, "Show the AVScan key"),
-    Action("integrations.avscan_set", "PUT", "/integrations/avscan", p.AvscanSet, W, "Set the AVScan key", query_fields=("avscan_key",)),
+    Action("integrations.avscan_set", "PUT", "/integrations/avscan", p.AvscanSet, W, "Set the AVScan key"),
     Action("integrations.imklo_get", "GET", "/integrations/imklo", NoParams, R, "Show the IMKLO URL", FULL),
     Action("integrations.imklo_set", "PUT", "/integrations/imklo", p.ImkloSet, W, "Set the IMKLO URL", FULL, query_fields=("imklo_api_url",)),
     Action("integrations.facebook_list", "GET", "/integrations/facebook", NoParams, R, "List Facebook integrations", FULL, extract="data", returns_list=True),

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
-from keitaro.guesses import COST_TYPES, GROUP_TYPES, SUB_ID_COUNT
+from keitaro.guesses import COST_TYPES, GROUP_TYPES, REPORT_SUB_ID_COUNT, SUB_ID_COUNT
 
 
 def _decimal_text(value: Any) -> Any:
@@ -65,7 +65,7 @@ AccessType = Literal[
 ConversionStatus = Literal["lead", "sale", "rejected", "rebill"]
 LogType = Literal["system", "traffic", "postbacks", "sent_postbacks", "ssl"]
 
-PARAMETER_KEYS: tuple[str, ...] = (
+_SOURCE_KEYS = (
     "keyword",
     "cost",
     "currency",
@@ -73,6 +73,15 @@ PARAMETER_KEYS: tuple[str, ...] = (
     "creative_id",
     "ad_campaign_id",
     "source",
+)
+#: tracking parameters of a campaign or source (``parameters``): newer trackers go to sub_id_30
+PARAMETER_KEYS: tuple[str, ...] = (
+    *_SOURCE_KEYS,
+    *(f"sub_id_{n}" for n in range(1, REPORT_SUB_ID_COUNT + 1)),
+)
+#: filters of ``campaigns.update_costs``: the spec and v9 read exactly these
+COST_FILTER_KEYS: tuple[str, ...] = (
+    *_SOURCE_KEYS,
     *(f"sub_id_{n}" for n in range(1, SUB_ID_COUNT + 1)),
 )
 

@@ -14,6 +14,7 @@ from pydantic import AliasChoices, ConfigDict, Field, model_validator
 
 from keitaro.catalog.action import Params
 from keitaro.catalog.fields import (
+    COST_FILTER_KEYS,
     PARAMETER_KEYS,
     CostEntry,
     CostType,
@@ -138,7 +139,7 @@ class CampaignCosts(Params):
 
     @model_validator(mode="after")
     def _known_filters(self) -> CampaignCosts:
-        unknown = set(self.filters or {}) - set(PARAMETER_KEYS)
+        unknown = set(self.filters or {}) - set(COST_FILTER_KEYS)
         if unknown:
             raise ValueError(f"unknown cost filters: {', '.join(sorted(unknown))}")
         return self
@@ -443,10 +444,34 @@ class PostbackTarget(Params):
     )
 
 
+def _one_name_each(data: Any, synonyms: tuple[tuple[str, ...], ...]) -> Any:
+    """Refuse a value given under two names (``click_id`` and ``subid``); ids as text."""
+    if not isinstance(data, dict):
+        return data
+    for names in synonyms:
+        given = [name for name in names if data.get(name) not in (None, "")]
+        if len(given) > 1:
+            raise ValueError(f"{' and '.join(given)} name the same thing: give one of them")
+        if given and isinstance(data[given[0]], int | float) and names[0] in _ID_NAMES:
+            data = {**data, given[0]: str(data[given[0]])}
+    return data
+
+
+_ID_NAMES = frozenset({"click_id", "subid", "transaction_id", "tid"})
+
+
 class ConversionCreate(PostbackTarget):
     """The simplified conversion form; raw JSON may add any postback parameter."""
 
     model_config = ConfigDict(extra="allow")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _synonyms(cls, data: Any) -> Any:
+        return _one_name_each(
+            data,
+            (("click_id", "sub_id", "subid"), ("revenue", "payout"), ("transaction_id", "tid")),
+        )
 
     click_id: str = Field(
         min_length=1,
@@ -479,6 +504,11 @@ class PostbackSend(PostbackTarget):
     """A raw postback: Keitaro's own parameter names, any of them."""
 
     model_config = ConfigDict(extra="allow")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _ids_as_text(cls, data: Any) -> Any:
+        return _one_name_each(data, (("subid",), ("tid",)))
 
     subid: str = Field(min_length=1, max_length=128, description="Click id (subid)")
     status: str | None = Field(None, max_length=64)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import json
-import re
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qsl
@@ -18,11 +18,11 @@ from keitaro.catalog import ACTIONS, Action, Target
 from keitaro.sandbox import postback
 from keitaro.sandbox.context import RUNTIME_KEY, Call, Runtime
 from keitaro.sandbox.errors import NO_PERMISSION, ApiError
+from keitaro.sandbox.faults import Faults, parse_flag
 from keitaro.sandbox.handlers import HANDLERS, Handler
 
 ADMIN_PREFIX = "/admin_api/v1"
 CONTROL_PREFIX = "/_sandbox"
-_PLACEHOLDER = re.compile(r"{(\w+)}")
 #: what a restricted (user-level) key may not touch at all
 RESTRICTED_PREFIXES = ("/users", "/logs", "/integrations", "/clicks/clean")
 LOGIN_PAGE = (
@@ -37,6 +37,7 @@ CLOUDFLARE_PAGE = (
     "website has banned your access based on your browser's signature "
     "(browser_signature_banned).</p><p>Cloudflare Ray ID: 8c1f2e3d4a5b6c7d</p></body></html>"
 )
+log = logging.getLogger(__name__)
 STATE_KEY: web.RequestKey[dict[str, Any]] = web.RequestKey("keitaro_sandbox_request", dict)
 
 dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
@@ -49,19 +50,22 @@ def json_answer(data: Any, status: int = 200) -> web.Response:
 # --- routes ---------------------------------------------------------------------------------
 
 
-def route_path(action_path: str) -> str:
-    """A catalog path as an aiohttp route: ids match digits only, so ``/campaigns/deleted``
-    never reaches ``/campaigns/{id}``."""
+def _field_pattern(name: str) -> str:
+    """The aiohttp placeholder of a path field: ids match digits only, so
+    ``/campaigns/deleted`` never reaches ``/campaigns/{id}``."""
+    if name == "id" or name.endswith("_id"):
+        return "{" + name + r":\d+}"
+    if name == "postback_key":
+        return "{postback_key:[A-Za-z0-9_-]+}"
+    return "{" + name + ":[a-z_]+}"
 
-    def convert(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name == "id" or name.endswith("_id"):
-            return "{" + name + r":\d+}"
-        if name == "postback_key":
-            return "{postback_key:[A-Za-z0-9_-]+}"
-        return "{" + name + ":[a-z_]+}"
 
-    return _PLACEHOLDER.sub(convert, action_path)
+def route_path(path: str, fields: tuple[str, ...]) -> str:
+    """A catalog path with its placeholders (the action's ``path_fields``) as an aiohttp
+    route."""
+    for name in fields:
+        path = path.replace("{" + name + "}", _field_pattern(name))
+    return path
 
 
 def action_routes() -> list[tuple[str, str, Action]]:
@@ -70,12 +74,17 @@ def action_routes() -> list[tuple[str, str, Action]]:
     seen: dict[tuple[str, str], tuple[str, str, Action]] = {}
     for action in ACTIONS.values():
         base = "" if action.target is Target.POSTBACK else ADMIN_PREFIX
+        fields = action.path_fields
+        # fallback paths take no placeholders (the catalog checks it)
         variants = [(action.method, action.path), *((f.method, f.path) for f in action.fallbacks)]
         if action.target is Target.POSTBACK:
             variants.append(("POST", action.path))  # Keitaro takes postbacks by GET or POST
         for method, path in variants:
-            key = (method, base + _PLACEHOLDER.sub("{}", path))
-            seen.setdefault(key, (method, base + route_path(path), action))
+            shape = path
+            for name in fields:
+                shape = shape.replace("{" + name + "}", "{}")
+            route = (method, base + route_path(path, fields), action)
+            seen.setdefault((method, base + shape), route)
     return sorted(seen.values(), key=lambda r: ("{" in r[1], r[1], r[0]))
 
 
@@ -98,7 +107,10 @@ async def _read_body(request: web.Request) -> Any:
     """JSON if it looks like JSON, a form if it looks like one, else nothing (as Keitaro)."""
     if not request.body_exists:
         return None
-    text = (await request.text()).strip()
+    try:
+        text = (await request.read()).decode(request.charset or "utf-8").strip()
+    except (UnicodeDecodeError, LookupError):
+        raise ApiError(400, {"error": "Malformed UTF-8 characters in request body"}) from None
     if not text:
         return None
     if text[0] in "{[":
@@ -140,11 +152,19 @@ async def _faults_set(request: web.Request) -> web.Response:
     body = await _read_body(request)
     if not isinstance(body, dict):
         return json_answer({"error": "Send a JSON object of fault switches"}, 400)
-    if body.pop("reset", False):
-        runtime.faults.reset()
-    unknown = runtime.faults.update(body)
+    try:
+        reset = parse_flag(body.pop("reset", False))
+    except ValueError:
+        return json_answer({"error": "Fault 'reset' must be true or false"}, 400)
+    try:
+        unknown = Faults().update(body)  # check every value before changing anything
+    except ValueError as error:
+        return json_answer({"error": str(error)}, 400)
     if unknown:
         return json_answer({"error": f"Unknown faults: {', '.join(unknown)}"}, 400)
+    if reset:
+        runtime.faults.reset()
+    runtime.faults.update(body)
     return json_answer(runtime.faults.as_dict())
 
 
@@ -169,9 +189,27 @@ def _api_key(request: web.Request) -> str:
 async def keitaro_middleware(
     request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
 ) -> web.StreamResponse:
+    """Keitaro's transport around every handler; an error no handler expected becomes a JSON
+    500 (as Keitaro's own "Internal error"), never aiohttp's plain-text page."""
+    try:
+        return await _transport(request, handler)
+    except web.HTTPException:
+        raise  # aiohttp's own answers (404 of an unknown control path...)
+    except Exception:
+        # the method and path only: no headers, no query string, so no API key in the log
+        log.exception("Unexpected error in %s %s", request.method, request.path)
+        return json_answer({"error": "Internal error"}, 500)
+
+
+async def _transport(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
     path = request.path
     if path.startswith(CONTROL_PREFIX):
-        return await handler(request)
+        try:
+            return await handler(request)
+        except ApiError as error:
+            return json_answer(error.body, error.status)
     runtime = request.app[RUNTIME_KEY]
     faults = runtime.faults
     runtime.requests.append((request.method, path))

@@ -7,20 +7,23 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
-from typing import Any
+from typing import Any, get_args
 
 from aiohttp import web
 
+from keitaro.catalog.fields import LogType
 from keitaro.sandbox import grid
 from keitaro.sandbox.columns import click_columns
 from keitaro.sandbox.context import Call
 from keitaro.sandbox.errors import ApiError, bad_request, invalid, not_found
+from keitaro.sandbox.money import money_field
 from keitaro.sandbox.ranges import parse_local, zone
 from keitaro.sandbox.store import LOG_TYPES, Click, Entity
 from keitaro.sandbox.views import present
 
 Handler = Callable[[Call], Any]
-LISTED_LOG_TYPES = ["system", "traffic", "postbacks", "sent_postbacks", "ssl"]
+#: what ``/logs/types`` lists: the catalog's log types (the store also keeps "enable_ssl")
+LISTED_LOG_TYPES: tuple[str, ...] = get_args(LogType)
 COST_FILTER_KEYS = frozenset(
     {"keyword", "cost", "currency", "external_id", "creative_id", "ad_campaign_id", "source",
      *(f"sub_id_{n}" for n in range(1, 31))}
@@ -88,13 +91,6 @@ def _spread(clicks: list[Click], cost: float, only_uniques: bool) -> None:
         click.cost = share
 
 
-def _money(value: Any, name: str = "cost") -> float:
-    try:
-        return float(str(value).replace(",", "."))
-    except ValueError:
-        raise invalid({name: [f"{name} must be a number"]}) from None
-
-
 def campaign_update_costs(call: Call) -> dict[str, bool]:
     campaign_id = call.path_id()
     if call.store.campaigns.get(campaign_id) is None:
@@ -106,7 +102,7 @@ def campaign_update_costs(call: Call) -> dict[str, bool]:
     start = parse_local(params["start_date"], tz, end=False)
     end = parse_local(params["end_date"], tz, end=True)
     clicks = _cost_matches(call, {campaign_id}, start, end, params.get("filters"))
-    _spread(clicks, _money(params["cost"]), call.flag("only_campaign_uniques"))
+    _spread(clicks, money_field(params["cost"], "cost"), call.flag("only_campaign_uniques"))
     return {"success": True}
 
 
@@ -118,6 +114,12 @@ def clicks_update_costs(call: Call) -> dict[str, bool]:
         raise invalid({"campaign_ids": ["Campaign ids are required"]})
     if not isinstance(costs, list) or not costs:
         raise invalid({"costs": ["Costs empty"]})
+    if not all(
+        (isinstance(i, int) and not isinstance(i, bool))
+        or (isinstance(i, str) and i.strip().isdigit())
+        for i in ids
+    ):
+        raise invalid({"campaign_ids": ["Campaign ids must be integers"]})
     campaign_ids = {int(i) for i in ids}
     for campaign_id in campaign_ids:
         call.check_campaign(campaign_id)
@@ -130,7 +132,7 @@ def clicks_update_costs(call: Call) -> dict[str, bool]:
         start = parse_local(entry["start_date"], tz, end=False)
         end = parse_local(entry["end_date"], tz, end=True)
         clicks = _cost_matches(call, campaign_ids, start, end, entry.get("filters"))
-        _spread(clicks, _money(entry["cost"]), uniques)
+        _spread(clicks, money_field(entry["cost"], "cost"), uniques)
     return {"success": True}
 
 

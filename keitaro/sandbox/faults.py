@@ -27,22 +27,58 @@ class Faults:
         return asdict(self)
 
     def update(self, values: dict[str, Any]) -> list[str]:
-        """Set the known switches from ``values``; returns the names it did not know."""
-        known = {f.name: f.type for f in fields(self)}
-        unknown = []
-        for name, value in values.items():
-            if name not in known:
-                unknown.append(name)
-                continue
-            current = getattr(self, name)
-            if isinstance(current, bool):
-                setattr(self, name, bool(value))
-            elif isinstance(current, int):
-                setattr(self, name, int(value))
-            else:
-                setattr(self, name, float(value))
+        """Set the known switches from ``values``; returns the names it did not know. A value
+        of the wrong kind raises ValueError and changes nothing."""
+        known = {f.name for f in fields(self)}
+        unknown = [name for name in values if name not in known]
+        parsed = {
+            name: _parse(name, value, getattr(self, name))
+            for name, value in values.items()
+            if name in known
+        }
+        for name, value in parsed.items():
+            setattr(self, name, value)
         return unknown
 
     def reset(self) -> None:
         for f in fields(self):
             setattr(self, f.name, f.default)
+
+
+TRUE_WORDS = frozenset({"1", "true", "on", "yes"})
+FALSE_WORDS = frozenset({"0", "false", "off", "no", ""})
+
+
+def parse_flag(value: Any) -> bool:
+    """A switch from JSON or text: "0", "false", "off", "no" (any case) are False."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return value != 0
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+    raise ValueError(f"not a flag: {value!r}")
+
+
+def _parse(name: str, value: Any, current: Any) -> Any:
+    if isinstance(current, bool):
+        try:
+            return parse_flag(value)
+        except ValueError:
+            raise ValueError(f"Fault '{name}' must be true or false") from None
+    kind = int if isinstance(current, int) else float
+    try:
+        if isinstance(value, bool):
+            raise TypeError
+        number = float(value)
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ValueError
+        if kind is int and not number.is_integer():
+            raise ValueError
+        return kind(number)
+    except (TypeError, ValueError):
+        raise ValueError(f"Fault '{name}' must be a number") from None

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from keitaro.catalog.params import DEFAULT_MEASURES
 from keitaro.sandbox.columns import (
     TIME_COLUMNS,
     ClickGetter,
@@ -32,13 +33,15 @@ from keitaro.sandbox.metrics import (
     STATUS_INDEX,
     SU,
 )
-from keitaro.sandbox.ranges import LocalTime, hour_fields, resolve
-from keitaro.sandbox.store import Click, Store
+from keitaro.sandbox.ranges import BUCKET, LocalTime, hour_fields, resolve
+from keitaro.sandbox.store import Click, Conversion, Store
 
-DEFAULT_MEASURES = ["clicks", "conversions", "revenue", "cost", "profit", "roi"]
 DEFAULT_CLICK_COLUMNS = ["datetime", "sub_id", "campaign", "campaign_id", "country", "ip"]
 DEFAULT_CONVERSION_COLUMNS = ["conversion_id", "sub_id", "status", "revenue", "postback_datetime"]
 Predicate = Callable[[Any], bool]
+#: label operators → whether the value must have the label (§4.2; v9 says HAS_NOT_LABEL)
+LABEL_OPERATORS = {"HAS_LABEL": True, "NOT_HAS_LABEL": False, "HAS_NOT_LABEL": False}
+LABELS = ("blacklist", "whitelist")
 
 
 # --- request checks -----------------------------------------------------------------------
@@ -55,6 +58,15 @@ def _list(body: dict[str, Any], *names: str) -> list[Any] | None:
             raise bad_request(f"Param '{name}' must be an array")
         return value
     return None
+
+
+def _names(body: dict[str, Any], *names: str) -> list[str] | None:
+    """A list of column names (strings only: a list or object as a name is a 400)."""
+    value = _list(body, *names)
+    if value is not None and not all(isinstance(v, str) for v in value):
+        name = next(n for n in names if body.get(n) is not None)
+        raise bad_request(f"Param '{name}' must be an array of strings")
+    return value
 
 
 def _paging(body: dict[str, Any]) -> tuple[int | None, int]:
@@ -76,9 +88,13 @@ def _paging(body: dict[str, Any]) -> tuple[int | None, int]:
 
 def _filters(body: dict[str, Any]) -> list[dict[str, Any]]:
     filters = _list(body, "filters") or []
-    if not all(isinstance(f, dict) and f.get("name") for f in filters):
+    if not all(isinstance(f, dict) and _is_name(f.get("name")) for f in filters):
         raise bad_request("Param 'filters' must be an array of objects")
     return filters
+
+
+def _is_name(value: Any) -> bool:
+    return isinstance(value, str) and bool(value)
 
 
 def _unknown(name: str, available: Iterable[str]) -> Exception:
@@ -181,7 +197,48 @@ def predicate(operator: str, expression: Any) -> Predicate:
         return lambda v: bool(v) and v not in ("0", "false")
     if op == "IS_FALSE":
         return lambda v: not v or v in ("0", "false")
+    if op in LABEL_OPERATORS:
+        raise bad_request(f"Operator '{op}' works on columns that take labels, not on measures")
     raise bad_request(f"Unknown filter operator '{operator}'")
+
+
+def _click_campaign(click: Click) -> int:
+    return click.campaign_id
+
+
+def _conversion_campaign(conversion: Conversion) -> int:
+    return conversion.click.campaign_id
+
+
+def column_test(
+    store: Store,
+    name: str,
+    getter: Callable[..., Any],
+    spec: dict[str, Any],
+    campaign_of: Callable[[Any], int],
+) -> tuple[Callable[..., Any], Predicate]:
+    """The (getter, test) of one filter on column ``name``. ``HAS_LABEL`` / ``NOT_HAS_LABEL``
+    (v9: ``HAS_NOT_LABEL``) look the value up in the labels ``POST /report/labels`` put on
+    that column in the row's campaign, so their getter gives (campaign id, value)."""
+    operator = str(spec.get("operator") or "").upper()
+    if operator not in LABEL_OPERATORS:
+        return getter, predicate(spec.get("operator"), spec.get("expression"))
+    label = str(spec.get("expression") or "").strip().lower()
+    if label not in LABELS:
+        raise bad_request(f'Operator \'{operator}\' takes "blacklist" or "whitelist"')
+    labelled: dict[int, set[str]] = {}
+    for (campaign_id, ref_name), values in store.labels.items():
+        if ref_name == name:
+            labelled[campaign_id] = {v for v, given in values.items() if given == label}
+    wanted = LABEL_OPERATORS[operator]
+
+    def get(item: Any, *rest: Any) -> tuple[int, Any]:
+        return campaign_of(item), getter(item, *rest)
+
+    def test(pair: tuple[int, Any]) -> bool:
+        return (str(pair[1]) in labelled.get(pair[0], ())) is wanted
+
+    return get, test
 
 
 # --- sorting and paging -------------------------------------------------------------------
@@ -197,7 +254,9 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 
 def _sorted(rows: list[dict[str, Any]], sort: list[Any], selected: set[str]) -> list[dict]:
     for item in reversed(sort):
-        if not isinstance(item, dict) or item.get("name") not in selected:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            continue
+        if item["name"] not in selected:
             continue  # Keitaro drops a sort on a column the grid does not have
         name = item["name"]
         descending = str(item.get("order", "asc")).lower() == "desc"
@@ -228,9 +287,9 @@ def build_report(
     limit, offset = _paging(body)
     columns = click_columns(store)
     dimensions_available = report_dimensions(columns)
-    dimensions = list(_list(body, "dimensions", "grouping") or [])
-    measures = _list(body, "measures", "metrics")
-    for name in _list(body, "columns") or []:
+    dimensions = list(_names(body, "dimensions", "grouping") or [])
+    measures = _names(body, "measures", "metrics")
+    for name in _names(body, "columns") or []:
         if name in MEASURES:
             measures = [*(measures or []), name]
         elif name not in dimensions:
@@ -247,7 +306,7 @@ def build_report(
         if name in MEASURES:
             row_filters.append((name, predicate(f.get("operator"), f.get("expression"))))
         elif name in columns:
-            click_filters.append((columns[name], predicate(f.get("operator"), f.get("expression"))))
+            click_filters.append(column_test(store, name, columns[name], f, _click_campaign))
         else:
             raise _unknown(name, dimensions_available)
     start, end, tz = resolve(body.get("range"), now)
@@ -260,6 +319,10 @@ def build_report(
         needs_time=any(d in TIME_COLUMNS for d in dimensions)
         or any(f["name"] in TIME_COLUMNS for f in _filters(body)),
     )
+    if dimensions:  # Keitaro drops the rows whose grouping value is empty (§9)
+        counters = {
+            key: row for key, row in counters.items() if not any(v in ("", None) for v in key)
+        }
     rows: list[dict[str, Any]] = []
     for key, row in counters.items():
         values = dict(zip(dimensions, key, strict=True))
@@ -304,7 +367,8 @@ def aggregate(
     """Counters per row key over ``clicks``: the hot loop of every report."""
     result: dict[tuple[Any, ...], list[float]] = {}
     # clicks are sorted by time, so the local hour changes rarely: keep the UTC window
-    # [window_start, window_end) in which the local calendar fields stay the same
+    # [window_start, window_end) in which the local calendar fields stay the same (one local
+    # hour within one 15-minute offset bucket)
     window_start, window_end, window_base = 1, 0, 0
     fields: tuple[Any, ...] = ()
     rest = 0
@@ -315,14 +379,13 @@ def aggregate(
         if needs_time:
             seconds = int(c.ts)
             if not window_start <= seconds < window_end:
-                utc_hour = seconds // 3600
-                off = local.offset(utc_hour)
+                bucket = seconds // BUCKET
+                off = local.offset(bucket)
                 hour = (seconds + off) // 3600
-                window_start = hour * 3600 - off
-                window_end = min(window_start + 3600, (utc_hour + 1) * 3600)
-                window_start = max(window_start, utc_hour * 3600)
+                window_base = hour * 3600 - off  # the local hour's start, in UTC
+                window_start = max(window_base, bucket * BUCKET)
+                window_end = min(window_base + 3600, (bucket + 1) * BUCKET)
                 fields = hour_fields(hour)
-                window_base = hour * 3600 - off
             rest = seconds - window_base
         if filters and not all(test(get(c, fields, rest)) for get, test in filters):
             continue
@@ -359,7 +422,7 @@ def clicks_log(
     now = store.now()
     limit, offset = _paging(body)
     columns = click_columns(store)
-    selected, tests = _log_selection(body, columns, DEFAULT_CLICK_COLUMNS)
+    selected, tests = _log_selection(store, body, columns, DEFAULT_CLICK_COLUMNS, _click_campaign)
     start, end, tz = resolve(body.get("range"), now)
     local = LocalTime(tz)
     matched: list[tuple[Click, tuple[Any, ...], int]] = []
@@ -381,10 +444,14 @@ def clicks_log(
 
 
 def _log_selection(
-    body: dict[str, Any], columns: dict[str, Any], default: Any
+    store: Store,
+    body: dict[str, Any],
+    columns: dict[str, Any],
+    default: Any,
+    campaign_of: Callable[[Any], int],
 ) -> tuple[list[str], list[tuple[Any, Any]]]:
     """The selected columns and the filters' tests of a log request; unknown names fail (400)."""
-    selected = list(dict.fromkeys(_list(body, "columns") or default))
+    selected = list(dict.fromkeys(_names(body, "columns") or default))
     for name in selected:
         if name not in columns:
             raise _unknown(name, columns)
@@ -392,7 +459,7 @@ def _log_selection(
     for f in _filters(body):
         if f["name"] not in columns:
             raise _unknown(f["name"], columns)
-        tests.append((columns[f["name"]], predicate(f.get("operator"), f.get("expression"))))
+        tests.append(column_test(store, f["name"], columns[f["name"]], f, campaign_of))
     return selected, tests
 
 
@@ -404,7 +471,9 @@ def conversions_log(
     now = store.now()
     limit, offset = _paging(body)
     columns = conversion_columns(click_columns(store))
-    selected, tests = _log_selection(body, columns, DEFAULT_CONVERSION_COLUMNS)
+    selected, tests = _log_selection(
+        store, body, columns, DEFAULT_CONVERSION_COLUMNS, _conversion_campaign
+    )
     start, end, tz = resolve(body.get("range"), now)
     fmt = LocalTime(tz).format
     matched = [

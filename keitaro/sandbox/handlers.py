@@ -14,6 +14,7 @@ from typing import Any
 from keitaro.sandbox import extras
 from keitaro.sandbox.context import Call
 from keitaro.sandbox.errors import forbidden, invalid, not_found
+from keitaro.sandbox.money import money_field
 from keitaro.sandbox.store import SPECS, Entity, Store
 from keitaro.sandbox.views import campaign as campaign_view
 from keitaro.sandbox.views import present
@@ -39,15 +40,32 @@ def _fields(resource: str, data: dict[str, Any]) -> dict[str, Any]:
     for key, value in data.items():
         if key not in allowed or key.startswith("_"):
             continue
-        if key in NUMBER_FIELDS and isinstance(value, str):
-            try:
-                value = float(value.replace(",", "."))
-            except ValueError:
-                raise invalid({key: [f"{key} must be a number"]}) from None
-        elif key in INT_FIELDS and isinstance(value, str) and value.strip().lstrip("-").isdigit():
-            value = int(value)
+        if key in NUMBER_FIELDS and value is not None and not _is_number(value):
+            value = money_field(value, key)
+        elif key in INT_FIELDS:
+            value = _int_field(key, value)
         out[key] = value
     return out
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _int_field(key: str, value: Any) -> Any:
+    """An id or counter: digits become an int, None and "" stay (Keitaro's "not set"), anything
+    else is a 406 on the field."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return value
+        if text.lstrip("-").isdigit():
+            return int(text)
+    raise invalid({key: [f"{key} must be an integer"]})
 
 
 def _entity(call: Call, resource: str, *, deleted: bool = True) -> Entity:
@@ -255,7 +273,10 @@ def _replace_streams(call: Call, campaign: Entity, items: list[Any]) -> None:
         if not isinstance(item, dict):
             raise invalid({"streams": ["Each stream must be an object"]})
         data = _fields("streams", {**item, "campaign_id": campaign["id"]})
-        existing = call.store.streams.get(int(item.get("id") or 0))
+        stream_id = item.get("id") or 0
+        if not isinstance(stream_id, int) and not str(stream_id).strip().isdigit():
+            raise invalid({"streams": ["Each stream id must be an integer"]})
+        existing = call.store.streams.get(int(stream_id))
         if existing is not None and existing["campaign_id"] == campaign["id"]:
             _check(call, "streams", data, existing)
             call.store.streams.update(existing["id"], _nested(call.store, existing["id"], data))

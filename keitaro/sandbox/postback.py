@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
+from keitaro.sandbox.money import TRACKER_CURRENCY, USD_RATES, parse_money, to_tracker_currency
 from keitaro.sandbox.store import Conversion, Store
 
 SUBID_NAMES = (
@@ -77,6 +79,8 @@ KNOWN = frozenset(
     {*SUBID_NAMES, *REVENUE_NAMES, *TID_NAMES, *STATUS_NAMES, *TIME_NAMES, *OVERRIDES,
      "currency", "cost", "return"}
 )  # fmt: skip
+#: a conversion time further than this from now is ignored (seconds; two years)
+MAX_TIME_SHIFT = 2 * 366 * 86400
 GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
@@ -104,15 +108,6 @@ def map_status(raw: str | None, params: Mapping[str, Any]) -> str:
     if value in DEFAULT_IGNORE:
         return "ignore"
     return "lead"
-
-
-def _amount(text: str | None) -> float | None:
-    if text is None:
-        return None
-    try:
-        return float(text.replace(" ", "").replace(",", "."))
-    except ValueError:
-        return None
 
 
 def answer(params: Mapping[str, Any], text: str) -> tuple[bytes, str]:
@@ -162,13 +157,17 @@ def apply(store: Store, params: Mapping[str, Any]) -> Conversion | None:
     if status == "ignore":
         store.log("postbacks", f'Status "{raw}" is ignored. Subid {subid} skipped')
         return None
-    amount = _amount(first(params, REVENUE_NAMES))
+    currency = str(params.get("currency") or TRACKER_CURRENCY).strip().upper()
+    amount = _in_tracker_currency(store, parse_money(first(params, REVENUE_NAMES)), currency)
     offer = store.offers.get(click.offer_id)
     if offer is not None and not offer.get("payout_auto", True):
         amount = float(offer.get("payout_value") or 0)
+    cost = _in_tracker_currency(store, parse_money(params.get("cost")), currency)
+    if cost is not None:
+        click.cost = cost
     tid = first(params, TID_NAMES)
     extras = {k: v for k, v in params.items() if k not in KNOWN}
-    now = store.now().timestamp()
+    now = _conversion_time(store, first(params, TIME_NAMES))
     existing = next((v for v in click.conversions if v.tid == tid), None)
     if existing is None:
         revenue = amount
@@ -183,7 +182,7 @@ def apply(store: Store, params: Mapping[str, Any]) -> Conversion | None:
             postback_ts=now,
             sale_ts=now if status == "sale" else None,
             params=extras,
-            currency=str(params.get("currency") or "USD").upper(),
+            currency=_stored_currency(currency),
         )
     else:
         conversion = existing
@@ -197,7 +196,38 @@ def apply(store: Store, params: Mapping[str, Any]) -> Conversion | None:
         if status == "sale" and conversion.sale_ts is None:
             conversion.sale_ts = now
         conversion.params.update(extras)
-        if params.get("currency"):
-            conversion.currency = str(params["currency"]).upper()
+        if amount is not None or params.get("currency"):
+            conversion.currency = _stored_currency(currency)
     store.log("postbacks", f"Subid {subid} complete")
     return conversion
+
+
+def _in_tracker_currency(store: Store, amount: float | None, currency: str) -> float | None:
+    """``amount`` converted to the tracker currency; an unknown currency keeps the amount as
+    it is and says so in the postbacks log."""
+    if amount is None:
+        return None
+    converted = to_tracker_currency(amount, currency)
+    if converted is None:
+        store.log("postbacks", f'Unknown currency "{currency}": the amount {amount} is kept')
+        return amount
+    return converted
+
+
+def _stored_currency(currency: str) -> str:
+    """A converted amount is in the tracker currency; an unknown one keeps its own."""
+    return TRACKER_CURRENCY if currency in USD_RATES else currency
+
+
+def _conversion_time(store: Store, text: str | None) -> float:
+    """The postback's own time ("Y-m-d H:i:s", UTC) when it is at most two years off from
+    now; otherwise now."""
+    now = store.now().timestamp()
+    if text is None:
+        return now
+    try:
+        when = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+    except ValueError:
+        return now
+    ts = when.timestamp()
+    return ts if abs(ts - now) <= MAX_TIME_SHIFT else now

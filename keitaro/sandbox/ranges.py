@@ -1,6 +1,6 @@
 """Report ranges and local time: turn a grid ``range`` into UTC bounds, and a UTC timestamp
-into the calendar fields of the range's time zone (cached per hour, so a report does not
-convert every click)."""
+into the calendar fields of the range's time zone (offsets cached per 15-minute UTC bucket,
+so a report does not convert every click)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,23 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from keitaro.guesses import REPORT_INTERVALS
 from keitaro.sandbox.errors import bad_request
 
-INTERVALS: tuple[str, ...] = (
-    "today", "yesterday", "7_days_ago", "30_days_ago", "first_day_of_this_week", "1_month_ago",
-    "first_day_of_this_month", "6_months_ago", "1_year_ago", "first_day_of_this_year", "all_time",
-)  # fmt: skip
+#: the interval names the client knows; the sandbox implements each (see ``_interval``)
+INTERVALS: tuple[str, ...] = REPORT_INTERVALS
+#: UTC buckets of 15 minutes: every zone changes its offset on a quarter hour (St John's and
+#: Lord Howe on the half hour), so one offset per bucket is exact
+BUCKET = 900
 ALL_TIME = (0.0, 4_102_444_800.0)  # up to 2100-01-01
 
 
-def zone(name: str | None) -> ZoneInfo:
+def zone(name: Any) -> ZoneInfo:
+    if name and not isinstance(name, str):
+        raise bad_request(f"Unknown timezone '{name}'")
     try:
         return ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
         raise bad_request(f"Unknown timezone '{name}'") from None
 
 
@@ -89,7 +93,7 @@ def _interval(name: str, local_now: datetime, tz: ZoneInfo) -> tuple[float, floa
     }
     if name == "all_time":
         return ALL_TIME
-    if name not in starts:
+    if name not in starts or name not in INTERVALS:
         raise bad_request(f"Unknown interval '{name}'. Available: {', '.join(INTERVALS)}")
     stop = today if name == "yesterday" else tomorrow
 
@@ -102,8 +106,9 @@ def _interval(name: str, local_now: datetime, tz: ZoneInfo) -> tuple[float, floa
 class LocalTime:
     """Wall-clock fields of UTC timestamps in one zone.
 
-    The zone offset is looked up once per UTC hour (offsets change on hour boundaries in
-    every zone a buyer uses), so a report does not convert each click with zoneinfo.
+    The zone offset is looked up once per 15-minute UTC bucket (``ts // BUCKET``; offsets
+    change on quarter hours in every zone), so a report does not convert each click with
+    zoneinfo.
     """
 
     __slots__ = ("_offsets", "tz")
@@ -112,19 +117,20 @@ class LocalTime:
         self.tz = tz
         self._offsets: dict[int, int] = {}
 
-    def offset(self, utc_hour: int) -> int:
-        value = self._offsets.get(utc_hour)
+    def offset(self, bucket: int) -> int:
+        """The zone's UTC offset in seconds during UTC bucket ``bucket`` (``ts // BUCKET``)."""
+        value = self._offsets.get(bucket)
         if value is None:
-            moment = datetime.fromtimestamp(utc_hour * 3600, UTC).astimezone(self.tz)
+            moment = datetime.fromtimestamp(bucket * BUCKET, UTC).astimezone(self.tz)
             delta = moment.utcoffset()
             value = int(delta.total_seconds()) if delta else 0
-            self._offsets[utc_hour] = value
+            self._offsets[bucket] = value
         return value
 
     def local_hour(self, ts: float) -> tuple[int, int]:
         """The local wall-clock hour (hours since 1970-01-01 00:00 local) and seconds into it."""
         seconds = int(ts)
-        local = seconds + self.offset(seconds // 3600)
+        local = seconds + self.offset(seconds // BUCKET)
         return local // 3600, local % 3600
 
     def format(self, ts: float) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from types import TracebackType
@@ -13,6 +14,9 @@ from keitaro.sandbox.context import Runtime
 from keitaro.sandbox.faults import Faults
 from keitaro.sandbox.seed import seed_store
 from keitaro.sandbox.store import Store
+
+#: the root path of a postback (any key: a wrong one is counted too)
+_POSTBACK_PATH = re.compile(r"/[^/]+/postback")
 
 
 class Sandbox:
@@ -57,10 +61,13 @@ class Sandbox:
         return self.runtime.requests
 
     def count(self, method: str, path: str) -> int:
-        """How many times ``method path`` was requested (path relative to the admin API or
-        absolute)."""
-        full = path if path.startswith("/admin_api") or path.count("/") > 2 else ADMIN_PREFIX + path
-        return sum(1 for m, p in self.requests if m == method.upper() and p in (path, full))
+        """How many times ``method path`` was requested. An admin API path may come with or
+        without the ``/admin_api/v1`` prefix ("/campaigns/7/disable"); a postback path
+        ("/<key>/postback") is at the root. A query string is ignored."""
+        path = "/" + path.split("?", 1)[0].lstrip("/")
+        is_admin = path == ADMIN_PREFIX or path.startswith(ADMIN_PREFIX + "/")
+        full = path if is_admin or _POSTBACK_PATH.fullmatch(path) else ADMIN_PREFIX + path
+        return sum(1 for m, p in self.requests if m == method.upper() and p == full)
 
     @property
     def url(self) -> str:

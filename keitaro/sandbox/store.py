@@ -11,30 +11,20 @@ from __future__ import annotations
 import bisect
 import copy
 import secrets
-import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-from keitaro.guesses import CAMPAIGN_ALIAS_LENGTH, COST_TYPES, GROUP_TYPES
+from keitaro.catalog.fields import LogType
+from keitaro.catalog.params import new_campaign_alias
+from keitaro.guesses import COST_TYPES, GROUP_TYPES
 
 Entity = dict[str, Any]
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
-LOG_TYPES: tuple[str, ...] = (
-    "system",
-    "traffic",
-    "postbacks",
-    "sent_postbacks",
-    "ssl",
-    "enable_ssl",
-)
+#: every log the store keeps: the catalog's types and "enable_ssl" (readable, not listed)
+LOG_TYPES: tuple[str, ...] = (*get_args(LogType), "enable_ssl")
 SUB_IDS = 30
-
-
-def random_alias() -> str:
-    alphabet = string.ascii_lowercase + string.digits
-    return "".join(secrets.choice(alphabet) for _ in range(CAMPAIGN_ALIAS_LENGTH))
 
 
 # --- resources ------------------------------------------------------------------------------
@@ -173,7 +163,7 @@ def _token(_col: Collection) -> str:
 
 def _alias(col: Collection) -> str:
     while True:
-        alias = random_alias()
+        alias = new_campaign_alias()
         if all(e.get("alias") != alias for e in col.items.values()):
             return alias
 
