@@ -1,0 +1,58 @@
+"""Everything the bot must keep across restarts, in one SQLite file.
+
+Users, trackers (keys encrypted, see `storage.crypto`), digests, alerts and FSM state.
+This package knows nothing of Telegram or HTTP; the only aiogram import is in `storage.fsm`
+(the FSM storage itself), loaded on first use of `SQLiteStorage` so that ``import storage``
+stays free of aiogram.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from storage.crypto import Cipher, generate_key, key_file_path, load_master_key
+from storage.db import Database
+from storage.digests import DigestRepository
+from storage.errors import (
+    CipherError,
+    MasterKeyError,
+    MigrationError,
+    StorageError,
+    TrackerNameTaken,
+)
+from storage.models import Credentials, Digest, Secret, Tracker, User
+from storage.trackers import TrackerRepository
+from storage.users import UserRepository
+
+if TYPE_CHECKING:
+    from storage.fsm import SQLiteStorage
+
+__all__ = [
+    "Cipher",
+    "CipherError",
+    "Credentials",
+    "Database",
+    "Digest",
+    "DigestRepository",
+    "MasterKeyError",
+    "MigrationError",
+    "SQLiteStorage",
+    "Secret",
+    "StorageError",
+    "Tracker",
+    "TrackerNameTaken",
+    "TrackerRepository",
+    "User",
+    "UserRepository",
+    "generate_key",
+    "key_file_path",
+    "load_master_key",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SQLiteStorage":
+        from storage.fsm import SQLiteStorage
+
+        return SQLiteStorage
+    raise AttributeError(f"module 'storage' has no attribute {name!r}")

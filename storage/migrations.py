@@ -1,0 +1,93 @@
+"""The schema, as an append-only list of SQL scripts.
+
+`PRAGMA user_version` records how many of them a database has applied; `Database.open` runs
+the rest, each in its own transaction together with the version bump, so a crash half-way
+leaves the database at the previous version rather than in between. Never edit a script that
+has shipped: append a new one.
+
+Timestamps are ISO 8601 text in UTC; JSON columns hold `json.dumps` output.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: users, trackers, FSM state, and room for digests and alerts.
+    """
+    CREATE TABLE users (
+        id                INTEGER PRIMARY KEY,          -- the Telegram user id
+        language          TEXT,
+        timezone          TEXT,
+        active_tracker_id INTEGER REFERENCES trackers(id) ON DELETE SET NULL,
+        created_at        TEXT NOT NULL,
+        updated_at        TEXT NOT NULL
+    );
+
+    CREATE TABLE trackers (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        owner_id        INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        name            TEXT NOT NULL COLLATE NOCASE,
+        url             TEXT NOT NULL,
+        api_key_enc     BLOB NOT NULL,
+        api_key_hint    TEXT NOT NULL,
+        postback_key_enc BLOB,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        UNIQUE (owner_id, name)
+    );
+
+    -- Defence in depth behind UserRepository.set_active_tracker: a user's active tracker
+    -- must be one of their own, whatever code writes the row.
+    CREATE TRIGGER users_active_tracker_owned_insert
+    BEFORE INSERT ON users
+    WHEN NEW.active_tracker_id IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM trackers WHERE id = NEW.active_tracker_id AND owner_id = NEW.id
+    )
+    BEGIN
+        SELECT RAISE(ABORT, 'active tracker belongs to another user');
+    END;
+
+    CREATE TRIGGER users_active_tracker_owned_update
+    BEFORE UPDATE OF active_tracker_id ON users
+    WHEN NEW.active_tracker_id IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM trackers WHERE id = NEW.active_tracker_id AND owner_id = NEW.id
+    )
+    BEGIN
+        SELECT RAISE(ABORT, 'active tracker belongs to another user');
+    END;
+
+    CREATE TABLE digests (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        owner_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        chat_id     INTEGER NOT NULL,
+        tracker_id  INTEGER NOT NULL REFERENCES trackers(id) ON DELETE CASCADE,
+        schedule    TEXT NOT NULL,                      -- JSON
+        timezone    TEXT NOT NULL,
+        spec        TEXT NOT NULL,                      -- JSON: the report to send
+        paused      INTEGER NOT NULL DEFAULT 0,
+        last_slot   TEXT,                               -- the last due slot delivered
+        created_at  TEXT NOT NULL
+    );
+    CREATE INDEX digests_owner ON digests(owner_id);
+    CREATE INDEX digests_tracker ON digests(tracker_id);
+
+    CREATE TABLE alerts (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        owner_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        chat_id     INTEGER NOT NULL,
+        tracker_id  INTEGER NOT NULL REFERENCES trackers(id) ON DELETE CASCADE,
+        spec        TEXT NOT NULL,                      -- JSON: what to watch
+        paused      INTEGER NOT NULL DEFAULT 0,
+        last_state  TEXT,                               -- JSON: what the last check saw
+        created_at  TEXT NOT NULL
+    );
+    CREATE INDEX alerts_owner ON alerts(owner_id);
+    CREATE INDEX alerts_tracker ON alerts(tracker_id);
+
+    CREATE TABLE fsm_states (
+        key        TEXT PRIMARY KEY,                    -- JSON list of the StorageKey fields
+        state      TEXT,
+        data       TEXT NOT NULL DEFAULT '{}',
+        updated_at TEXT NOT NULL
+    );
+    """,
+)
