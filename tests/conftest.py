@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -13,6 +14,7 @@ import pytest
 from keitaro import KeitaroClient
 from keitaro.sandbox import Sandbox
 from keitaro.transport import HttpPool
+from tests.bot_world import BotWorld
 
 API_KEY = "sandbox-admin-key-7d1f0c9e2b4a6583"
 RESTRICTED_KEY = "sandbox-restricted-key-55aa0e3c9b"
@@ -75,6 +77,14 @@ async def sandbox() -> AsyncIterator[Sandbox]:
     tracker = await start_sandbox(clicks=2_000)
     yield tracker
     await tracker.stop()
+
+
+@pytest.fixture
+async def world(sandbox: Sandbox, tmp_path: Path) -> AsyncIterator[BotWorld]:
+    """The bot, its database and a fake Telegram, around a fresh sandbox tracker."""
+    built = await BotWorld(sandbox, tmp_path).start()
+    yield built
+    await built.stop()
 
 
 @pytest.fixture

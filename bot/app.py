@@ -1,0 +1,131 @@
+"""Assembling the bot: services once, then a Dispatcher with its routers and middlewares.
+
+``build_services`` and ``create_dispatcher`` serve production (``run``), the terminal demo
+and every test alike, so all three run the same code.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.utils.callback_answer import CallbackAnswerMiddleware
+
+from bot.config import Settings
+from bot.handlers import browser, menu, results, start, trackers
+from bot.middlewares.access import AccessMiddleware
+from bot.middlewares.context import ContextMiddleware
+from bot.middlewares.errors import register_error_boundary
+from bot.middlewares.throttling import ThrottlingMiddleware
+from bot.services.cache import ListCache
+from bot.services.results import ResultStore
+from bot.services.trackers import TrackerClients
+from keitaro import HttpPool, Timeouts
+from storage import (
+    Cipher,
+    Database,
+    SQLiteStorage,
+    TrackerRepository,
+    UserRepository,
+    load_master_key,
+)
+
+log = logging.getLogger(__name__)
+#: the token of the emulated bot (the demo and the tests): FakeTelegram's default bot id
+EMULATED_TOKEN = "42:emulated"  # noqa: S105 - no secret: it opens nothing real
+
+
+@dataclass
+class Services:
+    """Everything created once per process; handlers receive it as ``services``."""
+
+    settings: Settings
+    db: Database
+    users: UserRepository
+    trackers: TrackerRepository
+    clients: TrackerClients
+    pool: HttpPool
+    results: ResultStore = field(default_factory=ResultStore)
+    cache: ListCache = field(default_factory=ListCache)
+    fsm: BaseStorage | None = None
+
+    async def close(self) -> None:
+        """Close what was opened, in reverse order; safe to call twice."""
+        if self.fsm is not None:
+            await self.fsm.close()
+        await self.pool.aclose()
+        await self.db.close()
+
+
+async def build_services(settings: Settings, *, pool: HttpPool | None = None) -> Services:
+    db = await Database.open(settings.db_path)
+    secret = settings.secret_key.get_secret_value() if settings.secret_key else None
+    master_key, note = load_master_key(secret, settings.db_path)
+    if note:
+        log.warning(note)
+    pool = pool or HttpPool(timeouts=Timeouts(read=settings.tracker_timeout))
+    trackers = TrackerRepository(db, Cipher(master_key))
+    services = Services(
+        settings=settings,
+        db=db,
+        users=UserRepository(db),
+        trackers=trackers,
+        clients=TrackerClients(trackers, pool),
+        pool=pool,
+    )
+    services.fsm = make_fsm_storage(settings, db)
+    return services
+
+
+def make_fsm_storage(settings: Settings, db: Database) -> BaseStorage:
+    """Dialogs live in SQLite (they survive a restart), or in Redis for several processes."""
+    if settings.redis_url is not None:
+        from aiogram.fsm.storage.redis import RedisStorage
+
+        return RedisStorage.from_url(settings.redis_url.get_secret_value())
+    return SQLiteStorage(db)
+
+
+def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+    """A Bot for the token (or a placeholder one for an emulated session)."""
+    if session is None and settings.telegram_api_url:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    token = settings.bot_token.get_secret_value() if settings.bot_token else EMULATED_TOKEN
+    return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+
+
+def create_dispatcher(services: Services, **workflow_data: Any) -> Dispatcher:
+    """The whole bot: routers built fresh (a Router has one parent), middlewares, services."""
+    dp = Dispatcher(
+        storage=services.fsm,
+        events_isolation=SimpleEventIsolation(),
+        services=services,
+        **workflow_data,
+    )
+    access = AccessMiddleware(services.settings)
+    throttling = ThrottlingMiddleware()
+    context = ContextMiddleware(services)
+    for observer in (dp.message, dp.callback_query):
+        observer.outer_middleware(access)
+        observer.outer_middleware(throttling)
+        observer.middleware(context)
+    dp.callback_query.middleware(CallbackAnswerMiddleware())
+    register_error_boundary(dp)
+    dp.include_routers(
+        start.create_router(),
+        trackers.create_router(),
+        menu.create_router(),
+        browser.create_router(),
+        results.create_router(),
+    )
+    dp.include_router(start.create_fallback_router())
+    return dp

@@ -1,0 +1,59 @@
+"""The bot's configuration: one Settings object read from the environment and ``.env``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+Language = Literal["ru", "en"]
+
+
+def _id_list(value: object) -> object:
+    """``"1, 2,3"`` → ``[1, 2, 3]``; an empty string is an empty list."""
+    if isinstance(value, str):
+        return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+    if isinstance(value, int):
+        return [value]
+    return value
+
+
+class Settings(BaseSettings):
+    """Every variable of DESIGN.md's table; ``.env.example`` documents them."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    bot_token: SecretStr | None = Field(None, description="Telegram bot token from @BotFather")
+    telegram_api_url: str | None = Field(None, description="Self-hosted Bot API server")
+    db_path: Path = Field(Path("data/bot.sqlite3"), description="The SQLite file")
+    secret_key: SecretStr | None = Field(None, description="Key for API keys at rest")
+    allowed_users: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    allow_private_trackers: bool = False
+    redis_url: SecretStr | None = None
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    default_language: Language = "ru"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    #: seconds a tracker gets to answer a read (reports can be slow)
+    tracker_timeout: float = Field(30.0, gt=0, le=300)
+
+    @field_validator("allowed_users", "admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        return _id_list(value)
+
+    @field_validator("telegram_api_url", "redis_url", "bot_token", "secret_key", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    def is_allowed(self, user_id: int) -> bool:
+        return not self.allowed_users or user_id in self.allowed_users

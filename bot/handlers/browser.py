@@ -1,0 +1,395 @@
+"""The resource browser: one set of handlers serving all 17 resources, driven by the views.
+
+Lists come from the tracker once and are paged from a short cache; every button carries ids
+only and acts on the caller's own active tracker, so forged data reaches nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
+
+from bot.handlers.states import Search
+from bot.i18n import Html, Translator
+from bot.services.calls import perform
+from bot.ui import format as fmt
+from bot.ui import render
+from bot.ui.callbacks import BrowseCb, DetailsCb, MenuCb, TrackerCb
+from bot.ui.errors import describe
+from bot.ui.keyboards import PAGE_SIZE, button, cancel_row, markup, menu_button, page_of, rows_of
+from bot.ui.screens import Screen, present
+from bot.ui.views import VIEWS, EntityView, TableView
+from keitaro import ApiResult, KeitaroClient, KeitaroError, NotFoundError
+from storage import Tracker, User
+
+#: commands that open a view directly
+COMMANDS = {"campaigns": "cm", "offers": "of", "streams": "st", "landings": "lp", "logs": "lg"}
+
+
+def create_router() -> Router:
+    router = Router(name="browser")
+    router.message.register(on_command, Command(*COMMANDS))
+    router.callback_query.register(on_browse, BrowseCb.filter())
+    router.message.register(on_search_query, Search.query, F.text)
+    return router
+
+
+class Browse:
+    """One browsing request: who asks, with which tracker, and how to answer."""
+
+    def __init__(
+        self,
+        event: Message | CallbackQuery,
+        t: Translator,
+        user: User,
+        tracker: Tracker,
+        client: KeitaroClient,
+        services: Any,
+        bot: Bot,
+        state: FSMContext,
+    ) -> None:
+        self.event = event
+        self.t = t
+        self.user = user
+        self.tracker = tracker
+        self.client = client
+        self.services = services
+        self.bot = bot
+        self.state = state
+        message = event.message if isinstance(event, CallbackQuery) else event
+        self.chat_id = message.chat.id if message is not None else user.id
+
+    async def call(self, action: str, params: dict[str, Any], *, cached: bool) -> ApiResult:
+        return await perform(
+            self.services, self.client, self.tracker, action, params,
+            bot=self.bot, chat_id=self.chat_id, cached=cached,
+        )  # fmt: skip
+
+    def details_button(self, result: ApiResult) -> InlineKeyboardButton:
+        token = self.services.results.put(self.user.id, result)
+        return button(f"⋯ {self.t.plain('b.details')}", DetailsCb(token=token).pack())
+
+    def back_button(self, cb: BrowseCb | None) -> InlineKeyboardButton:
+        if cb is None:
+            return menu_button(f"« {self.t.plain('b.menu')}")
+        return button(f"« {self.t.plain('b.back')}", cb.pack())
+
+    def failure(self, error: KeitaroError, retry: BrowseCb, back: BrowseCb | None) -> Screen:
+        rows = [[button(f"🔄 {self.t.plain('b.retry')}", retry.pack()), self.back_button(back)]]
+        if error.result is not None:
+            rows.append([self.details_button(error.result)])
+        if error.code in {"bad_key", "forbidden", "unreachable", "not_keitaro"}:
+            rows.append([button(f"🔑 {self.t.plain('b.trackers')}", TrackerCb(op="l").pack())])
+        return Screen(f"❌ {describe(self.t, error, self.client.host)}", markup(*rows))
+
+    async def search_query(self, view: str) -> str:
+        data = await self.state.get_data()
+        return str((data.get("search") or {}).get(view, ""))
+
+    # --- entity lists -------------------------------------------------------------------------
+
+    async def entity_rows(self, view: EntityView, parent: int, arg: str) -> tuple[list, ApiResult]:
+        result = await self.call(view.list_action, view.list_params(parent, arg), cached=True)
+        rows = result.data if isinstance(result.data, list) else []
+        return [row for row in rows if isinstance(row, dict)], result
+
+    async def pick(self, cb: BrowseCb, target: EntityView | TableView) -> Screen:
+        """The parent a view needs (a campaign for streams), as a list whose items lead on."""
+        assert target.parent_view is not None
+        parent = VIEWS[target.parent_view]
+        assert isinstance(parent, EntityView)
+        rows, result = await self.entity_rows(parent, 0, "")
+        rows = [row for row in rows if row.get("state") != "deleted"]
+        page = page_of(rows, cb.page)
+        op = "l" if isinstance(target, EntityView) else "t"
+        lines = [render.entity_line(parent, row) for row in page.items]
+        items = [
+            button(f"#{row['id']}", BrowseCb(op=op, view=target.code, parent=row["id"]).pack())
+            for row in page.items
+        ]
+        title = self.t(
+            "browse.pick", what=self.t.plain(target.label), parent=self.t.plain(parent.label)
+        )
+        nav = self.nav_row(cb, page.number, page.count, search=False)
+        body = "\n".join(lines) or self.t("browse.empty")
+        keyboard = markup(
+            *rows_of(items, 5), nav, [self.details_button(result), self.back_button(None)]
+        )
+        return Screen(
+            f"{title}\n{self.page_note(page.number, page.count, page.total)}\n\n{body}", keyboard
+        )
+
+    def choose_arg(self, cb: BrowseCb, view: EntityView | TableView) -> Screen:
+        op = "l" if isinstance(view, EntityView) else "t"
+        choices = [
+            button(
+                self.t.plain(f"arg.{choice}"),
+                BrowseCb(op=op, view=view.code, parent=cb.parent, arg=choice).pack(),
+            )
+            for choice in view.arg_choices
+        ]
+        keyboard = markup(*rows_of(choices, 2), [self.back_button(None)])
+        return Screen(self.t("browse.choose", what=self.t.plain(view.label)), keyboard)
+
+    def nav_row(
+        self, cb: BrowseCb, page: int, pages: int, *, search: bool
+    ) -> list[InlineKeyboardButton]:
+        row = []
+        if page > 0:
+            row.append(
+                button(
+                    "« " + self.t.plain("b.prev"), cb.model_copy(update={"page": page - 1}).pack()
+                )
+            )
+        if search:
+            row.append(
+                button(
+                    "🔎 " + self.t.plain("b.search"),
+                    cb.model_copy(update={"op": "s", "page": 0}).pack(),
+                )
+            )
+        if page < pages - 1:
+            row.append(
+                button(
+                    self.t.plain("b.next") + " »", cb.model_copy(update={"page": page + 1}).pack()
+                )
+            )
+        return row
+
+    def page_note(self, page: int, pages: int, total: int) -> str:
+        return self.t("browse.page", page=page + 1, pages=pages, total=fmt.number(total))
+
+    async def entity_list(self, cb: BrowseCb, view: EntityView) -> Screen:
+        if view.parent_view and not cb.parent:
+            return await self.pick(cb, view)
+        if view.arg_choices and not cb.arg:
+            return self.choose_arg(cb, view)
+        rows, result = await self.entity_rows(view, cb.parent, cb.arg)
+        query = await self.search_query(view.code) if cb.q else ""
+        if query:
+            rows = search(view, rows, query)
+        page = page_of(rows, cb.page)
+        title = f"{view.icon} <b>{self.t(view.label)}</b>"
+        if cb.parent:
+            title += f" · #{cb.parent}"
+        if cb.arg:
+            title += f" · {self.t(f'arg.{cb.arg}')}"
+        if query:
+            title += " · " + self.t("browse.found", query=query)
+        lines = [render.entity_line(view, row) for row in page.items]
+        body = "\n".join(lines) or (
+            self.t("browse.nothing_found") if query else self.t("browse.empty")
+        )
+        if result.warnings and not rows:
+            body += "\n\n" + self.t("browse.restricted_hint")
+        items = [
+            button(f"#{row['id']}", cb.model_copy(update={"op": "c", "id": row["id"]}).pack())
+            for row in page.items
+        ]
+        nav = self.nav_row(cb, page.number, page.count, search=True)
+        back = None
+        if view.parent_view:
+            back = BrowseCb(op="l", view=view.code)
+        keyboard = markup(
+            *rows_of(items, 5), nav, [self.details_button(result), self.back_button(back)]
+        )
+        text = f"{title}\n{self.page_note(page.number, page.count, page.total)}\n\n{body}"
+        return Screen(text, keyboard)
+
+    # --- cards ----------------------------------------------------------------------------------
+
+    async def entity(
+        self, view: EntityView, cb: BrowseCb
+    ) -> tuple[dict[str, Any] | None, ApiResult]:
+        if view.get_action:
+            result = await self.call(view.get_action, {"id": cb.id}, cached=False)
+            return (result.data if isinstance(result.data, dict) else None), result
+        rows, result = await self.entity_rows(view, cb.parent, cb.arg)
+        return next((row for row in rows if row.get("id") == cb.id), None), result
+
+    async def card(self, cb: BrowseCb, view: EntityView) -> Screen:
+        back = cb.model_copy(update={"op": "l", "id": 0})
+        try:
+            row, result = await self.entity(view, cb)
+        except NotFoundError:
+            row, result = None, None
+        if row is None:
+            keyboard = markup([self.back_button(back)])
+            return Screen(self.t("browse.gone", what=self.t.plain(view.label), id=cb.id), keyboard)
+        text = render.card_text(self.t, view, row)
+        links = []
+        for link in view.links:
+            target = VIEWS[link.view]
+            value = row.get(link.parent_from) if link.parent_from != "id" else row.get("id")
+            if not value:
+                continue
+            if link.as_card:
+                data = BrowseCb(op="c", view=link.view, id=int(value))
+            else:
+                op = "l" if isinstance(target, EntityView) else "t"
+                data = BrowseCb(op=op, view=link.view, parent=int(value))
+            links.append(button(f"{target.icon} {self.t.plain(link.label)}", data.pack()))
+        for code in view.tables:
+            table = VIEWS[code]
+            links.append(
+                button(
+                    f"{table.icon} {self.t.plain(table.label)}",
+                    BrowseCb(op="t", view=code, parent=cb.id).pack(),
+                )
+            )
+        more = button(
+            f"📋 {self.t.plain('b.all_fields')}",
+            cb.model_copy(update={"op": "f", "page": 0}).pack(),
+        )
+        keyboard = markup(
+            *rows_of(links, 2), [more, self.details_button(result)], [self.back_button(back)]
+        )
+        return Screen(text + "\n\n" + self.t("result.ok", status=result.status_code), keyboard)
+
+    async def all_fields(self, cb: BrowseCb, view: EntityView) -> Screen:
+        back = cb.model_copy(update={"op": "c", "page": 0})
+        try:
+            row, _result = await self.entity(view, cb)
+        except NotFoundError:
+            row = None
+        if row is None:
+            return Screen(
+                self.t("browse.gone", what=self.t.plain(view.label), id=cb.id),
+                markup([self.back_button(back)]),
+            )
+        lines, pages = render.fields_page(row, cb.page)
+        page = min(cb.page, pages - 1)
+        title = f"{view.icon} <b>{fmt.esc(fmt.cut(view.title(row), 200))}</b> <code>#{cb.id}</code>"
+        nav = self.nav_row(cb, page, pages, search=False)
+        return Screen("\n".join([title, *lines]), markup(nav, [self.back_button(back)]))
+
+    # --- tables ---------------------------------------------------------------------------------
+
+    async def table(self, cb: BrowseCb, view: TableView) -> Screen:
+        if view.parent_view and not cb.parent:
+            return await self.pick(cb, view)
+        if view.arg_choices and not cb.arg:
+            return self.choose_arg(cb, view)
+        tz = self.user.timezone or "UTC"
+        params = view.call_params(cb.parent, cb.arg, cb.page, PAGE_SIZE, tz)
+        result = await self.call(view.action, params, cached=not view.server_paging)
+        rows, total, summary = render.table_rows(view, result.data)
+        if view.server_paging:
+            count = max(1, -(-(total or 0) // PAGE_SIZE))
+            page_number, shown, total_count = min(cb.page, count - 1), rows, total or 0
+        else:
+            page = page_of(rows, cb.page)
+            page_number, count, shown, total_count = page.number, page.count, page.items, page.total
+        title = f"{view.icon} <b>{self.t(view.label)}</b>"
+        if cb.parent:
+            title += f" · #{cb.parent}"
+        if cb.arg:
+            title += f" · {self.t(f'arg.{cb.arg}')}"
+        lines = [render.table_line(view, row) for row in shown]
+        if summary:
+            lines.insert(0, "<b>Σ</b> " + render.table_line(view, summary))
+        body = "\n".join(lines) or self.t("browse.empty")
+        switch = []
+        if view.arg_choices and cb.arg:
+            switch = [
+                button(
+                    ("• " if choice == cb.arg else "") + self.t.plain(f"arg.{choice}"),
+                    cb.model_copy(update={"arg": choice, "page": 0}).pack(),
+                )
+                for choice in view.arg_choices
+            ]
+        nav = self.nav_row(cb, page_number, count, search=False)
+        keyboard = markup(
+            *rows_of(switch, 3), nav, [self.details_button(result), self.back_button(None)]
+        )
+        text = f"{title}\n{self.page_note(page_number, count, total_count)}\n\n{body}"
+        return Screen(text, keyboard)
+
+
+def search(view: EntityView, rows: list[dict[str, Any]], query: str) -> list[dict[str, Any]]:
+    """Rows whose id is ``query`` (with or without #) or whose title contains it."""
+    needle = query.strip().lstrip("#").casefold()
+    if needle.isdigit():
+        exact = [row for row in rows if str(row.get("id")) == needle]
+        if exact:
+            return exact
+    return [row for row in rows if needle in view.title(row).casefold()]
+
+
+async def show(event: Message | CallbackQuery, cb: BrowseCb, **data: Any) -> None:
+    t: Translator = data["t"]
+    if data.get("tracker") is None or data.get("client") is None:
+        keyboard = markup([button(t.plain("b.connect"), TrackerCb(op="a").pack())])
+        await present(event, Screen(t("menu.no_tracker"), keyboard))
+        return
+    view = VIEWS.get(cb.view)
+    if view is None:
+        await present(event, Screen(t("stale.screen"), markup([menu_button(t.plain("b.menu"))])))
+        return
+    browse = Browse(
+        event,
+        t,
+        data["user"],
+        data["tracker"],
+        data["client"],
+        data["services"],
+        data["bot"],
+        data["state"],
+    )
+    back = None if cb.op == "l" else cb.model_copy(update={"op": "l", "id": 0})
+    try:
+        if isinstance(view, TableView):
+            screen = await browse.table(cb, view)
+        elif cb.op == "c":
+            screen = await browse.card(cb, view)
+        elif cb.op == "f":
+            screen = await browse.all_fields(cb, view)
+        else:
+            screen = await browse.entity_list(cb, view)
+    except KeitaroError as error:
+        screen = browse.failure(error, cb, back)
+    await present(event, screen)
+
+
+async def on_command(message: Message, **data: Any) -> None:
+    command = (message.text or "").split()[0].lstrip("/").split("@")[0]
+    code = COMMANDS.get(command, "cm")
+    view = VIEWS[code]
+    op = "l" if isinstance(view, EntityView) else "t"
+    await show(message, BrowseCb(op=op, view=code), **data)
+
+
+async def on_browse(
+    query: CallbackQuery, callback_data: BrowseCb, state: FSMContext, **data: Any
+) -> None:
+    if callback_data.op == "s":
+        await state.set_state(Search.query)
+        await state.update_data(
+            searching={**callback_data.model_dump(), "op": "l", "q": 1, "page": 0}
+        )
+        t: Translator = data["t"]
+        keyboard = markup(cancel_row(t.plain("b.cancel")))
+        await present(query, Screen(t("search.ask"), keyboard))
+        return
+    await show(query, callback_data, state=state, **data)
+
+
+async def on_search_query(message: Message, state: FSMContext, **data: Any) -> None:
+    stored = await state.get_data()
+    target = stored.get("searching")
+    await state.set_state(None)
+    if not target:
+        await show(message, BrowseCb(op="l", view="cm"), state=state, **data)
+        return
+    cb = BrowseCb(**target)
+    searches = dict(stored.get("search") or {})
+    searches[cb.view] = (message.text or "").strip()[:100]
+    await state.update_data(search=searches, searching=None)
+    await show(message, cb, state=state, **data)
+
+
+__all__ = ["Html", "MenuCb", "create_router"]

@@ -1,0 +1,1 @@
+"""Services created once per process and handed to handlers by injection."""

@@ -1,0 +1,76 @@
+"""Numbers, money and values the way buyers read them, always HTML-escaped."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+NBSP = "\u00a0"
+CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "RUB": "₽", "GBP": "£"}
+
+
+def esc(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=False)
+
+
+def cut(text: str, limit: int) -> str:
+    """At most ``limit`` characters, with an ellipsis when something was cut."""
+    return text if len(text) <= limit else text[: max(0, limit - 1)] + "…"
+
+
+def number(value: Any, digits: int = 0) -> str:
+    """``1245`` → ``1 245`` (thin groups, as the tracker shows them)."""
+    try:
+        amount = float(value)
+    except (TypeError, ValueError):
+        return esc(value)
+    text = f"{amount:,.{digits}f}".replace(",", NBSP)
+    return text
+
+
+def money(value: Any, currency: str | None = "USD", *, signed: bool = False) -> str:
+    """``$1 496.00``, ``−$84.10``, ``+$412.30`` (``signed``)."""
+    try:
+        amount = float(value)
+    except (TypeError, ValueError):
+        return esc(value)
+    sign = "−" if amount < 0 else ("+" if signed and amount > 0 else "")
+    code = (currency or "USD").upper()
+    symbol = CURRENCY_SIGNS.get(code)
+    body = number(abs(amount), 2)
+    return f"{sign}{symbol}{body}" if symbol else f"{sign}{body}{NBSP}{esc(code)}"
+
+
+def percent(value: Any, digits: int = 0) -> str:
+    try:
+        return f"{float(value):.{digits}f}%"
+    except (TypeError, ValueError):
+        return esc(value)
+
+
+def roi(value: Any) -> str:
+    """ROI with a colour cue: 🟢 at or above zero, 🔴 below."""
+    try:
+        amount = float(value)
+    except (TypeError, ValueError):
+        return esc(value)
+    return f"{'🟢' if amount >= 0 else '🔴'}{NBSP}{amount:.0f}%"
+
+
+def value(raw: Any, limit: int = 200) -> str:
+    """Any field value, compact and escaped: lists and objects as short JSON."""
+    if raw is None or raw == "" or raw == [] or raw == {}:
+        return "—"
+    if isinstance(raw, bool):
+        return "✓" if raw else "✗"
+    if isinstance(raw, list | dict):
+        return esc(cut(json.dumps(raw, ensure_ascii=False, separators=(", ", ": ")), limit))
+    return esc(cut(str(raw), limit))
+
+
+STATE_ICONS = {"active": "🟢", "disabled": "⏸", "deleted": "🗄"}
+
+
+def state_icon(state: Any) -> str:
+    return STATE_ICONS.get(str(state), "▫️")

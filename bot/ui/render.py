@@ -1,0 +1,109 @@
+"""Turning tracker data into HTML lines, cards and tables that fit Telegram's limits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.i18n import Translator
+from bot.ui import format as fmt
+from bot.ui.views import EntityView, Field, TableView
+
+LINE_LIMIT = 90
+#: a card's "all fields" page: what fits comfortably in one message
+FIELDS_PER_PAGE = 25
+MONEY_COLUMNS = frozenset({"revenue", "cost", "profit", "payout", "cpc", "epc", "cpa"})
+NUMBER_COLUMNS = frozenset({"clicks", "conversions", "leads", "sales", "rejected"})
+
+
+def dig(row: dict[str, Any], key: str) -> Any:
+    """``row["preferences"]["language"]`` for ``"preferences.language"``."""
+    value: Any = row
+    for part in key.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def entity_line(view: EntityView, row: dict[str, Any]) -> str:
+    icon = fmt.state_icon(row.get("state")) if "state" in row else "▫️"
+    title = fmt.esc(fmt.cut(view.title(row), LINE_LIMIT))
+    return f"{icon} <code>#{row.get('id', '?')}</code> {title}"
+
+
+def field_line(t: Translator, field: Field, row: dict[str, Any]) -> str | None:
+    raw = dig(row, field.key)
+    if raw is None:
+        return None
+    if field.kind == "state":
+        shown = f"{fmt.state_icon(raw)} {t(f'state.{raw}') if raw else '—'}"
+    elif field.kind == "money":
+        currency = row.get(field.currency_key or "") or None
+        shown = fmt.money(raw, currency)
+    elif field.kind == "list" and isinstance(raw, list):
+        shown = fmt.value(raw, 300) if raw else "—"
+    else:
+        shown = fmt.value(raw)
+    return f"{t(field.label)}: {shown}"
+
+
+def card_text(t: Translator, view: EntityView, row: dict[str, Any]) -> str:
+    title = fmt.esc(fmt.cut(view.title(row), 200))
+    lines = [f"{view.icon} <b>{title}</b> <code>#{row.get('id', '?')}</code>"]
+    lines += [line for field in view.card if (line := field_line(t, field, row))]
+    return "\n".join(lines)
+
+
+def fields_page(row: dict[str, Any], page: int) -> tuple[list[str], int]:
+    """Every field of an entity, ``FIELDS_PER_PAGE`` a page; returns lines and page count."""
+    items = sorted(row.items())
+    pages = max(1, -(-len(items) // FIELDS_PER_PAGE))
+    page = min(max(page, 0), pages - 1)
+    chunk = items[page * FIELDS_PER_PAGE : (page + 1) * FIELDS_PER_PAGE]
+    return [f"<b>{fmt.esc(key)}</b>: {fmt.value(value, 120)}" for key, value in chunk], pages
+
+
+def cell(column: str, value: Any) -> str:
+    if column in MONEY_COLUMNS:
+        return fmt.money(value)
+    if column == "roi":
+        return fmt.roi(value)
+    if column in NUMBER_COLUMNS:
+        return fmt.number(value)
+    return fmt.value(value, 60)
+
+
+def table_line(view: TableView, row: Any) -> str:
+    if not isinstance(row, dict):
+        return fmt.esc(fmt.cut(str(row), LINE_LIMIT * 2))
+    columns = view.columns or tuple(row)
+    cells = [cell(column, row.get(column)) for column in columns if column in row]
+    return " · ".join(cells) if cells else fmt.value(row, LINE_LIMIT)
+
+
+def table_rows(view: TableView, data: Any) -> tuple[list[Any], int | None, dict[str, Any] | None]:
+    """The rows of an answer, the server's total (grids) and the summary, by the view's shape."""
+    if view.shape == "grid" and isinstance(data, dict):
+        return list(data.get("rows") or []), data.get("total"), data.get("summary")
+    if view.shape == "lines" and isinstance(data, dict):
+        text = str(data.get("value") or "")
+        return [line for line in text.replace(",", "\n").split() if line], None, None
+    if view.shape == "mapping" and isinstance(data, dict):
+        return [f"{key}: {value}" for key, value in data.items()], None, None
+    if view.shape == "tree" and isinstance(data, dict):
+        return _files(data), None, None
+    if isinstance(data, list):
+        return data, None, None
+    if isinstance(data, dict):
+        for key in ("items", "data", "rows"):
+            if isinstance(data.get(key), list):
+                return data[key], None, None
+    return [], None, None
+
+
+def _files(node: dict[str, Any]) -> list[str]:
+    found = [str(node["path"])] if node.get("type") == "file" and node.get("path") else []
+    for child in node.get("children") or []:
+        if isinstance(child, dict):
+            found += _files(child)
+    return found
