@@ -89,8 +89,13 @@ async def build_services(settings: Settings, *, pool: HttpPool | None = None) ->
 def make_fsm_storage(settings: Settings, db: Database) -> BaseStorage:
     """Dialogs live in SQLite (they survive a restart), or in Redis for several processes."""
     if settings.redis_url is not None:
-        from aiogram.fsm.storage.redis import RedisStorage
-
+        try:
+            from aiogram.fsm.storage.redis import RedisStorage
+        except ImportError as exc:
+            raise RuntimeError(
+                "REDIS_URL is set but the redis package is not installed: "
+                "pip install 'keitaro-bot[redis]'"
+            ) from exc
         return RedisStorage.from_url(settings.redis_url.get_secret_value())
     return SQLiteStorage(db)
 
@@ -112,7 +117,8 @@ def create_dispatcher(services: Services, **workflow_data: Any) -> Dispatcher:
         **workflow_data,
     )
     access = AccessMiddleware(services.settings)
-    throttling = ThrottlingMiddleware()
+    settings = services.settings
+    throttling = ThrottlingMiddleware(settings.throttle_updates, settings.throttle_window)
     context = ContextMiddleware(services)
     for observer in (dp.message, dp.callback_query):
         observer.outer_middleware(access)

@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     default_language: Language = "ru"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    #: a user sending more than this many updates within ``throttle_window`` seconds is slowed
+    throttle_updates: int = Field(20, ge=1)
+    throttle_window: float = Field(5.0, gt=0)
     #: seconds a tracker gets to answer a read (reports can be slow)
     tracker_timeout: float = Field(30.0, gt=0, le=300)
 

@@ -19,7 +19,12 @@ class BotWorld:
     def __init__(self, sandbox: Sandbox, folder: Path, **settings: Any) -> None:
         self.sandbox = sandbox
         self.folder = folder
-        defaults = {"allow_private_trackers": True, "default_language": "en"}
+        defaults = {
+            "allow_private_trackers": True,
+            "default_language": "en",
+            # the driver taps far faster than a person; test_bot_throttling sets its own
+            "throttle_updates": 10_000,
+        }
         self.settings = Settings(
             _env_file=None, db_path=folder / "bot.sqlite3", **(defaults | settings)
         )

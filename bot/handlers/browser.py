@@ -22,7 +22,7 @@ from bot.ui.callbacks import BrowseCb, DetailsCb, MenuCb, TrackerCb
 from bot.ui.errors import describe
 from bot.ui.keyboards import PAGE_SIZE, button, cancel_row, markup, menu_button, page_of, rows_of
 from bot.ui.screens import Screen, present
-from bot.ui.views import VIEWS, EntityView, TableView
+from bot.ui.views import VIEWS, EntityView, Link, TableView
 from keitaro import ApiResult, KeitaroClient, KeitaroError, NotFoundError
 from storage import Tracker, User
 
@@ -221,18 +221,7 @@ class Browse:
             keyboard = markup([self.back_button(back)])
             return Screen(self.t("browse.gone", what=self.t.plain(view.label), id=cb.id), keyboard)
         text = render.card_text(self.t, view, row)
-        links = []
-        for link in view.links:
-            target = VIEWS[link.view]
-            value = row.get(link.parent_from) if link.parent_from != "id" else row.get("id")
-            if not value:
-                continue
-            if link.as_card:
-                data = BrowseCb(op="c", view=link.view, id=int(value))
-            else:
-                op = "l" if isinstance(target, EntityView) else "t"
-                data = BrowseCb(op=op, view=link.view, parent=int(value))
-            links.append(button(f"{target.icon} {self.t.plain(link.label)}", data.pack()))
+        links = [item for link in view.links for item in self.link_buttons(link, row)]
         for code in view.tables:
             table = VIEWS[code]
             links.append(
@@ -249,6 +238,26 @@ class Browse:
             *rows_of(links, 2), [more, self.details_button(result)], [self.back_button(back)]
         )
         return Screen(text + "\n\n" + self.t("result.ok", status=result.status_code), keyboard)
+
+    def link_buttons(self, link: Link, row: dict[str, Any]) -> list[InlineKeyboardButton]:
+        """Buttons that open what a card relates to: a list scoped to it, or other cards."""
+        target = VIEWS[link.view]
+        label = f"{target.icon} {self.t.plain(link.label)}"
+        if link.items_from:
+            items = row.get(link.items_from) or []
+            ids = [item.get(link.item_id) for item in items if isinstance(item, dict)]
+            return [
+                button(f"{label} #{item}", BrowseCb(op="c", view=link.view, id=int(item)).pack())
+                for item in ids[:10]
+                if item
+            ]
+        value = row.get("id") if link.parent_from == "id" else row.get(link.parent_from)
+        if not value:
+            return []
+        if link.as_card:
+            return [button(label, BrowseCb(op="c", view=link.view, id=int(value)).pack())]
+        op = "l" if isinstance(target, EntityView) else "t"
+        return [button(label, BrowseCb(op=op, view=link.view, parent=int(value)).pack())]
 
     async def all_fields(self, cb: BrowseCb, view: EntityView) -> Screen:
         back = cb.model_copy(update={"op": "c", "page": 0})

@@ -180,6 +180,8 @@ TEXTS: dict[str, str] = {
     "l.postbacks": "Postbacks",
     "l.blacklist": "Blacklist",
     "l.campaign": "Campaign",
+    "l.offer": "Offer",
+    "l.landing": "Landing",
     "l.network": "Affiliate network",
     "l.default_campaign": "Default campaign",
     # fields

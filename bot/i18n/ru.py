@@ -178,6 +178,8 @@ TEXTS: dict[str, str] = {
     "l.postbacks": "Постбэки",
     "l.blacklist": "Блэклист",
     "l.campaign": "Кампания",
+    "l.offer": "Оффер",
+    "l.landing": "Лендинг",
     "l.network": "Партнёрка",
     "l.default_campaign": "Кампания по умолчанию",
     # поля

@@ -38,6 +38,10 @@ class Link:
     parent_from: str = "id"
     #: open the target's card (an id) rather than a list scoped to a parent
     as_card: bool = False
+    #: one button per item of this list field (a stream's ``offers``), each opening the card
+    #: whose id is the item's ``item_id`` (``offer_id``)
+    items_from: str | None = None
+    item_id: str = "id"
 
 
 @dataclass(frozen=True)
@@ -145,7 +149,11 @@ ENTITY_VIEWS: tuple[EntityView, ...] = (
     EntityView(
         "st", "streams", "🔀", "r.streams", "streams.list", "streams.get",
         parent_view="cm", parent_param="campaign_id", card=STREAM_CARD,
-        links=(Link("cm", "l.campaign", parent_from="campaign_id", as_card=True),),
+        links=(
+            Link("cm", "l.campaign", parent_from="campaign_id", as_card=True),
+            Link("of", "l.offer", as_card=True, items_from="offers", item_id="offer_id"),
+            Link("lp", "l.landing", as_card=True, items_from="landings", item_id="landing_id"),
+        ),
     ),
     EntityView(
         "of", "offers", "💼", "r.offers", "offers.list", "offers.get",
