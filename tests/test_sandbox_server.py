@@ -149,7 +149,12 @@ async def test_grid_errors(api: httpx.AsyncClient) -> None:
 
 
 async def test_postback_creates_a_conversion(sandbox: Sandbox, api: httpx.AsyncClient) -> None:
-    click = next(c for c in reversed(sandbox.state.clicks) if not c.conversions)
+    # a click without conversions whose offer takes the payout from the postback (§3)
+    click = next(
+        c
+        for c in reversed(sandbox.state.clicks)
+        if not c.conversions and sandbox.state.offers.get(c.offer_id)["payout_auto"]
+    )
     async with httpx.AsyncClient(timeout=10) as raw:
         answer = await raw.get(
             sandbox.postback_url,

@@ -14,11 +14,11 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 
 from bot.handlers.states import Search
-from bot.i18n import Html, Translator
+from bot.i18n import Translator
 from bot.services.calls import perform
 from bot.ui import format as fmt
 from bot.ui import render
-from bot.ui.callbacks import BrowseCb, DetailsCb, MenuCb, TrackerCb
+from bot.ui.callbacks import BrowseCb, DetailsCb, TrackerCb
 from bot.ui.errors import describe
 from bot.ui.keyboards import PAGE_SIZE, button, cancel_row, markup, menu_button, page_of, rows_of
 from bot.ui.screens import Screen, present
@@ -399,6 +399,3 @@ async def on_search_query(message: Message, state: FSMContext, **data: Any) -> N
     searches[cb.view] = (message.text or "").strip()[:100]
     await state.update_data(search=searches, searching=None)
     await show(message, cb, state=state, **data)
-
-
-__all__ = ["Html", "MenuCb", "create_router"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -11,7 +11,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from bot.handlers import menu
 from bot.handlers.states import Connect, Search, TrackerEdit
 from bot.i18n import LANGUAGES, Translator
-from bot.ui.callbacks import CancelCb, LangCb, TrackerCb
+from bot.ui.callbacks import CancelCb, LangCb
 from bot.ui.keyboards import button, cancel_row, markup, menu_button
 from bot.ui.screens import Screen, present
 from storage import Tracker, User
@@ -116,6 +116,3 @@ async def on_stale_button(
 ) -> None:
     callback_answer.text = t.plain("stale.button")
     await present(query, Screen(t("stale.screen"), markup([menu_button(t.plain("b.menu"))])))
-
-
-__all__ = ["F", "TrackerCb", "create_fallback_router", "create_router", "language_screen"]

@@ -18,10 +18,11 @@ from aiogram.utils.chat_action import ChatActionSender
 
 from bot.handlers import menu
 from bot.handlers.states import Connect, TrackerEdit
-from bot.i18n import Html, Translator
+from bot.i18n import Translator
 from bot.services.netguard import PrivateAddressError, UnresolvableHostError, ensure_public
 from bot.ui.callbacks import TrackerCb
 from bot.ui.errors import describe
+from bot.ui.format import esc
 from bot.ui.keyboards import button, cancel_row, markup, menu_button
 from bot.ui.screens import Screen, delete_quietly, present
 from keitaro import InvalidTrackerUrl, KeitaroClient, KeitaroError, parse_postback_url
@@ -188,7 +189,7 @@ async def trackers_screen(t: Translator, user: User, services: Any) -> Screen:
     rows = []
     for tracker in trackers:
         mark = "✅" if tracker.id == active else "▫️"
-        lines.append(f"{mark} <b>{Html(_esc(tracker.name))}</b> — {_esc(host_of(tracker.url))}")
+        lines.append(f"{mark} <b>{esc(tracker.name)}</b> — {esc(host_of(tracker.url))}")
         rows.append(
             [button(f"{mark} {tracker.name[:40]}", TrackerCb(op="o", id=tracker.id).pack())]
         )
@@ -197,12 +198,6 @@ async def trackers_screen(t: Translator, user: User, services: Any) -> Screen:
     rows.append([button(f"➕ {t.plain('b.add_tracker')}", TrackerCb(op="a").pack())])
     rows.append([menu_button(f"« {t.plain('b.menu')}")])
     return Screen("\n".join(lines), markup(*rows))
-
-
-def _esc(text: str) -> str:
-    from bot.ui.format import esc
-
-    return esc(text)
 
 
 def tracker_card(t: Translator, tracker: Tracker, active: bool) -> Screen:
