@@ -8,13 +8,36 @@ already safe markup built by the bot.
 from __future__ import annotations
 
 import html
+import importlib
+import pkgutil
 import string
+from pathlib import Path
 from typing import Any, Final
 
-from bot.i18n import en, ru
-
 LANGUAGES: Final = ("ru", "en")
-CATALOGS: Final[dict[str, dict[str, str]]] = {"ru": ru.TEXTS, "en": en.TEXTS}
+
+
+def _load(language: str) -> dict[str, str]:
+    """``<language>.py`` plus every ``<language>_<feature>.py`` beside it, merged.
+
+    Features keep their texts in their own module; a key defined twice is a mistake.
+    """
+    folder = str(Path(__file__).parent)
+    features = sorted(
+        info.name for info in pkgutil.iter_modules([folder]) if info.name.startswith(f"{language}_")
+    )
+    names = [language, *features]
+    merged: dict[str, str] = {}
+    for name in names:
+        texts = importlib.import_module(f"bot.i18n.{name}").TEXTS
+        clash = merged.keys() & texts.keys()
+        if clash:
+            raise RuntimeError(f"bot/i18n/{name}.py defines {sorted(clash)} again")
+        merged.update(texts)
+    return merged
+
+
+CATALOGS: Final[dict[str, dict[str, str]]] = {code: _load(code) for code in LANGUAGES}
 
 
 class Html(str):
