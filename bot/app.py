@@ -21,7 +21,7 @@ from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
 from bot.config import Settings
-from bot.handlers import browser, menu, results, start, trackers
+from bot.handlers import browser, costs, menu, results, start, trackers
 from bot.middlewares.access import AccessMiddleware
 from bot.middlewares.context import ContextMiddleware
 from bot.middlewares.errors import register_error_boundary
@@ -70,8 +70,8 @@ async def build_services(settings: Settings, *, pool: HttpPool | None = None) ->
     db = await Database.open(settings.db_path)
     secret = settings.secret_key.get_secret_value() if settings.secret_key else None
     master_key, note = load_master_key(secret, settings.db_path)
-    if note:
-        log.warning(note)
+    if note:  # a generated or loosened key file deserves attention; SECRET_KEY does not
+        (log.info if secret else log.warning)(note)
     pool = pool or HttpPool(timeouts=Timeouts(read=settings.tracker_timeout))
     trackers = TrackerRepository(db, Cipher(master_key))
     services = Services(
@@ -132,6 +132,7 @@ def create_dispatcher(services: Services, **workflow_data: Any) -> Dispatcher:
         menu.create_router(),
         browser.create_router(),
         results.create_router(),
+        costs.create_router(),
     )
     dp.include_router(start.create_fallback_router())
     return dp

@@ -34,10 +34,14 @@ async def present(event: Message | CallbackQuery, screen: Screen) -> Message | N
                 return event.message
             log.info("could not edit message %s: %s", event.message.message_id, exc.message)
         return await event.message.answer(screen.text, reply_markup=screen.keyboard)
-    target = event.message if isinstance(event, CallbackQuery) else event
-    if target is None:
-        return None
-    return await target.answer(screen.text, reply_markup=screen.keyboard)
+    if isinstance(event, Message):
+        return await event.answer(screen.text, reply_markup=screen.keyboard)
+    # a button under a message Telegram no longer lets us touch: answer in the same chat
+    if event.message is not None and event.bot is not None:
+        return await event.bot.send_message(
+            event.message.chat.id, screen.text, reply_markup=screen.keyboard
+        )
+    return None
 
 
 async def delete_quietly(message: Message) -> bool:
