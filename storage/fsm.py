@@ -11,6 +11,7 @@ raises `TypeError` at `set_data` time in tests instead of surfacing after a rest
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
 
@@ -39,26 +40,57 @@ def storage_key(key: StorageKey) -> str:
 
 
 class SQLiteStorage(BaseStorage):
-    def __init__(self, db: Database) -> None:
+    """Writes go to SQLite at once; reads come from a write-through memory of recent keys.
+
+    aiogram reads the state of every update; this storage serves one process (several
+    processes share dialogs through Redis instead), so what it wrote is what the file holds
+    and a read needs no query. A new process starts with an empty memory and reads the file.
+    """
+
+    def __init__(self, db: Database, *, remember: int = 10_000) -> None:
         self._db = db
+        self._remember = remember
+        #: text key → (state, data as JSON text)
+        self._memory: OrderedDict[str, tuple[str | None, str]] = OrderedDict()
+
+    async def _row(self, text_key: str) -> tuple[str | None, str]:
+        found = self._memory.get(text_key)
+        if found is None:
+            row = await self._db.fetchone(
+                "SELECT state, data FROM fsm_states WHERE key = ?", (text_key,)
+            )
+            found = (row["state"], row["data"]) if row else (None, EMPTY)
+            self._keep(text_key, found)
+        else:
+            self._memory.move_to_end(text_key)
+        return found
+
+    def _keep(self, text_key: str, value: tuple[str | None, str]) -> None:
+        self._memory[text_key] = value
+        self._memory.move_to_end(text_key)
+        while len(self._memory) > self._remember:
+            self._memory.popitem(last=False)
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         value = state.state if isinstance(state, State) else state
+        text_key = storage_key(key)
+        _, data = await self._row(text_key)
+        self._memory.pop(text_key, None)  # forget first: a failed write must not be remembered
         if value is None:
-            await self._clear(storage_key(key), column="state")
+            await self._clear(text_key, column="state")
+            self._keep(text_key, (None, data))
             return
         await self._db.execute(
             "INSERT INTO fsm_states (key, state, updated_at) VALUES (?, ?, ?) "
             "ON CONFLICT (key) DO UPDATE SET state = excluded.state, "
             "updated_at = excluded.updated_at",
-            (storage_key(key), value, utc_now()),
+            (text_key, value, utc_now()),
         )
+        self._keep(text_key, (value, data))
 
     async def get_state(self, key: StorageKey) -> str | None:
-        row = await self._db.fetchone(
-            "SELECT state FROM fsm_states WHERE key = ?", (storage_key(key),)
-        )
-        return row["state"] if row else None
+        state, _ = await self._row(storage_key(key))
+        return state
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         if not isinstance(data, dict):
@@ -66,21 +98,24 @@ class SQLiteStorage(BaseStorage):
                 f"Data must be a dict or dict-like object, got {type(data).__name__}"
             )
         text = json.dumps(data, ensure_ascii=False)  # TypeError for a non-JSON value
+        text_key = storage_key(key)
+        state, _ = await self._row(text_key)
+        self._memory.pop(text_key, None)
         if text == EMPTY:
-            await self._clear(storage_key(key), column="data")
+            await self._clear(text_key, column="data")
+            self._keep(text_key, (state, EMPTY))
             return
         await self._db.execute(
             "INSERT INTO fsm_states (key, data, updated_at) VALUES (?, ?, ?) "
             "ON CONFLICT (key) DO UPDATE SET data = excluded.data, "
             "updated_at = excluded.updated_at",
-            (storage_key(key), text, utc_now()),
+            (text_key, text, utc_now()),
         )
+        self._keep(text_key, (state, text))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
-        row = await self._db.fetchone(
-            "SELECT data FROM fsm_states WHERE key = ?", (storage_key(key),)
-        )
-        return json.loads(row["data"]) if row else {}
+        _, text = await self._row(storage_key(key))
+        return json.loads(text)  # a fresh copy: callers may change what they get
 
     async def close(self) -> None:
         """Nothing to release: the Database belongs to the application, which closes it."""
