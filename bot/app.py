@@ -21,12 +21,23 @@ from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
 from bot.config import Settings
-from bot.handlers import browser, costs, menu, results, start, trackers
+from bot.handlers import (
+    actions,
+    browser,
+    clicks,
+    conversions,
+    costs,
+    menu,
+    results,
+    start,
+    trackers,
+)
 from bot.middlewares.access import AccessMiddleware
 from bot.middlewares.context import ContextMiddleware
 from bot.middlewares.errors import register_error_boundary
 from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.services.cache import ListCache
+from bot.services.followup import FollowUps
 from bot.services.results import ResultStore
 from bot.services.trackers import TrackerClients
 from keitaro import HttpPool, Timeouts
@@ -56,10 +67,12 @@ class Services:
     pool: HttpPool
     results: ResultStore = field(default_factory=ResultStore)
     cache: ListCache = field(default_factory=ListCache)
+    followups: FollowUps = field(default_factory=FollowUps)
     fsm: BaseStorage | None = None
 
     async def close(self) -> None:
         """Close what was opened, in reverse order; safe to call twice."""
+        await self.followups.close()
         if self.fsm is not None:
             await self.fsm.close()
         await self.pool.aclose()
@@ -131,8 +144,11 @@ def create_dispatcher(services: Services, **workflow_data: Any) -> Dispatcher:
         trackers.create_router(),
         menu.create_router(),
         browser.create_router(),
+        actions.create_router(),
         results.create_router(),
         costs.create_router(),
+        conversions.create_router(),
+        clicks.create_router(),
     )
     dp.include_router(start.create_fallback_router())
     return dp

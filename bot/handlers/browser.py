@@ -34,7 +34,7 @@ def create_router() -> Router:
     router = Router(name="browser")
     router.message.register(on_command, Command(*COMMANDS))
     router.callback_query.register(on_browse, BrowseCb.filter())
-    router.message.register(on_search_query, Search.query, F.text)
+    router.message.register(on_search_query, Search.query, F.text & ~F.text.startswith("/"))
     return router
 
 
@@ -195,7 +195,10 @@ class Browse:
         if view.parent_view:
             back = BrowseCb(op="l", view=view.code)
         keyboard = markup(
-            *rows_of(items, 5), nav, [self.details_button(result), self.back_button(back)]
+            *rows_of(items, 5),
+            nav,
+            [self.details_button(result), self.back_button(back)],
+            writes_row(self.t, view),
         )
         text = f"{title}\n{self.page_note(page.number, page.count, page.total)}\n\n{body}"
         return Screen(text, keyboard)
@@ -234,8 +237,13 @@ class Browse:
             f"📋 {self.t.plain('b.all_fields')}",
             cb.model_copy(update={"op": "f", "page": 0}).pack(),
         )
+        from bot.handlers.actions import card_buttons  # the write actions: their own module
+
         keyboard = markup(
-            *rows_of(links, 2), [more, self.details_button(result)], [self.back_button(back)]
+            *rows_of(card_buttons(self.t, view, row), 3),
+            *rows_of(links, 2),
+            [more, self.details_button(result)],
+            [self.back_button(back)],
         )
         return Screen(text + "\n\n" + self.t("result.ok", status=result.status_code), keyboard)
 
@@ -313,10 +321,21 @@ class Browse:
             ]
         nav = self.nav_row(cb, page_number, count, search=False)
         keyboard = markup(
-            *rows_of(switch, 3), nav, [self.details_button(result), self.back_button(None)]
+            *rows_of(switch, 3),
+            nav,
+            [self.details_button(result), self.back_button(None)],
+            writes_row(self.t, view),
         )
         text = f"{title}\n{self.page_note(page_number, count, total_count)}\n\n{body}"
         return Screen(text, keyboard)
+
+
+def writes_row(t: Translator, view: EntityView | TableView) -> list[InlineKeyboardButton]:
+    """The "✍️ Actions" button of the view's resource (create and the rest), when it has any."""
+    from bot.handlers.actions import view_actions_button
+
+    found = view_actions_button(t, view)
+    return [found] if found else []
 
 
 def search(view: EntityView, rows: list[dict[str, Any]], query: str) -> list[dict[str, Any]]:

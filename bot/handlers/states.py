@@ -15,3 +15,37 @@ class TrackerEdit(StatesGroup):
 
 class Search(StatesGroup):
     query = State()
+
+
+class FormStates(StatesGroup):
+    """The generic form engine: one state; the step lives in the form's own data."""
+
+    active = State()
+
+
+class CostsDialog(StatesGroup):
+    """Cost uploads: ``waiting`` for the CSV, ``preview`` until Send (the parsed file is in
+    the data as JSON, so Send works after a restart)."""
+
+    waiting = State()
+    preview = State()
+
+
+class ConversionForm(StatesGroup):
+    """``/conversion``: one state per question; the draft is JSON in the data."""
+
+    click_id = State()
+    status = State()
+    revenue = State()
+    currency = State()
+    extras = State()
+    tid = State()
+    comment = State()
+    confirm = State()
+    postback_key = State()
+
+
+class ClickLookup(StatesGroup):
+    """``/click`` without a sub_id: waiting for it."""
+
+    sub_id = State()

@@ -56,3 +56,58 @@ class CancelCb(CallbackData, prefix="x"):
     """Leave the current dialog."""
 
     where: str = ""
+
+
+class FormCb(CallbackData, prefix="fm"):
+    """A button of an open form. ``t`` is the form's random token: a button of another form
+    (stale, or forged for someone else's) finds no match and does nothing.
+
+    ``op``: ``c`` choice, ``p`` pick an id, ``n`` picker page, ``s`` skip/keep, ``o`` open an
+    optional field, ``d`` done, ``b`` back, ``j`` JSON mode, ``y`` send, ``e`` edit, ``x`` cancel.
+    ``f`` is the field's index in the action's model; ``v`` a choice index, an id or a page.
+    """
+
+    op: str
+    t: str
+    f: int = -1
+    v: int = 0
+
+
+class WriteCb(CallbackData, prefix="wa"):
+    """A write action from a card or a menu: ``a`` is the action's code (an index into the
+    sorted write actions, see ``bot.forms.codes``), ``id`` the entity (0: ask for it).
+
+    ``op``: ``r`` run (one tap, or a form when something must be asked), ``f`` open the form,
+    ``q`` a form for one field ``f`` only.
+    """
+
+    op: str
+    a: int
+    id: int = 0
+    f: int = -1
+
+
+class WriteMenuCb(CallbackData, prefix="wm"):
+    """Every write action of a resource (``r``: its index in ``RESOURCES``), for entity ``id``."""
+
+    r: int
+    id: int = 0
+
+
+class CostsCb(CallbackData, prefix="co"):
+    """Cost upload preview: ``s`` send, ``c`` currency (``arg``: a three-letter code)."""
+
+    op: str
+    arg: str = ""
+
+
+class ConversionCb(CallbackData, prefix="cv"):
+    """The conversion dialog. ``op``: ``st`` a status (``arg``: lead, sale...), ``cu`` a
+    currency (``arg``: three letters), ``sk`` skip a step, ``go`` go on with a click the log
+    does not have, ``ad`` add the tid or comment, ``dn`` done with those, ``ok`` send, ``ch``
+    choose a value to change, ``ed`` change one (``arg``: the field), ``cd`` back to the card,
+    ``re`` resume an unfinished one, ``nw`` start over, ``rc`` check the tracker again
+    (``arg``: a random token bound to the user)."""
+
+    op: str
+    arg: str = ""

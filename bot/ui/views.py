@@ -63,6 +63,10 @@ class EntityView:
     links: tuple[Link, ...] = ()
     tables: tuple[str, ...] = ()
     list_extract: str | None = None
+    #: write actions the card offers as buttons (pause/resume/restore come from the state)
+    writes: tuple[str, ...] = ()
+    #: one-field jobs on the card: (action, field), e.g. an offer's payout
+    quick: tuple[tuple[str, str], ...] = ()
 
     def list_params(self, parent: int, arg: str) -> dict[str, Any]:
         params: dict[str, Any] = {}
@@ -145,6 +149,13 @@ ENTITY_VIEWS: tuple[EntityView, ...] = (
         "cm", "campaigns", "🎯", "r.campaigns", "campaigns.list", "campaigns.get",
         title_keys=("name", "alias"), card=CAMPAIGN_CARD,
         links=(Link("st", "l.streams"), Link("pb", "l.postbacks"), Link("bl", "l.blacklist")),
+        writes=(
+            "campaigns.update",
+            "campaigns.clone",
+            "campaigns.update_costs",
+            "postbacks.set",
+            "campaigns.archive",
+        ),
     ),
     EntityView(
         "st", "streams", "🔀", "r.streams", "streams.list", "streams.get",
@@ -154,6 +165,8 @@ ENTITY_VIEWS: tuple[EntityView, ...] = (
             Link("of", "l.offer", as_card=True, items_from="offers", item_id="offer_id"),
             Link("lp", "l.landing", as_card=True, items_from="landings", item_id="landing_id"),
         ),
+        writes=("streams.update", "streams.archive"),
+        quick=(("streams.update", "offers"),),
     ),
     EntityView(
         "of", "offers", "💼", "r.offers", "offers.list", "offers.get",
@@ -167,6 +180,8 @@ ENTITY_VIEWS: tuple[EntityView, ...] = (
         ),
         links=(Link("an", "l.network", parent_from="affiliate_network_id", as_card=True),),
         tables=("of_files",),
+        writes=("offers.update", "offers.clone", "offers.archive"),
+        quick=(("offers.update", "payout_value"),),
     ),
     EntityView(
         "lp", "landing_pages", "📄", "r.landing_pages", "landing_pages.list", "landing_pages.get",
@@ -178,6 +193,7 @@ ENTITY_VIEWS: tuple[EntityView, ...] = (
             Field("group", "f.group"),
         ),
         tables=("lp_files",),
+        writes=("landing_pages.update", "landing_pages.clone", "landing_pages.archive"),
     ),
     EntityView(
         "ts", "traffic_sources", "📣", "r.traffic_sources", "traffic_sources.list",
@@ -188,6 +204,7 @@ ENTITY_VIEWS: tuple[EntityView, ...] = (
             Field("postback_statuses", "f.statuses", "list"),
             Field("template_name", "f.template"),
         ),
+        writes=("traffic_sources.update", "traffic_sources.clone", "traffic_sources.archive"),
     ),
     EntityView(
         "an", "affiliate_networks", "🤝", "r.affiliate_networks", "affiliate_networks.list",
@@ -197,6 +214,11 @@ ENTITY_VIEWS: tuple[EntityView, ...] = (
             Field("postback_url", "f.postback_url"),
             Field("offer_param", "f.offer_param"),
             Field("offers", "f.offer_count"),
+        ),
+        writes=(
+            "affiliate_networks.update",
+            "affiliate_networks.clone",
+            "affiliate_networks.archive",
         ),
     ),
     EntityView(
@@ -209,11 +231,13 @@ ENTITY_VIEWS: tuple[EntityView, ...] = (
             Field("catch_not_found", "f.catch_not_found"),
         ),
         links=(Link("cm", "l.default_campaign", parent_from="default_campaign_id", as_card=True),),
+        writes=("domains.update", "domains.check", "domains.archive"),
     ),
     EntityView(
         "gr", "groups", "🗂", "r.groups", "groups.list",
         arg_param="type", arg_choices=("campaigns", "offers", "landings", "domains"),
         card=(Field("type", "f.type"), Field("position", "f.position")),
+        writes=("groups.update", "groups.delete"),
     ),
     EntityView(
         "us", "users", "👤", "r.users", "users.list", "users.get",
@@ -224,12 +248,18 @@ ENTITY_VIEWS: tuple[EntityView, ...] = (
             Field("preferences.language", "f.language"),
             Field("preferences.timezone", "f.timezone"),
         ),
+        writes=("users.update", "users.update_access", "users.delete"),
     ),
     EntityView(
         "fb", "integrations", "📘", "r.facebook", "integrations.facebook_list",
         "integrations.facebook_get",
         card=(Field("ad_account_id", "f.ad_account"), Field("proxy_enabled", "f.proxy")),
         tables=("fb_campaigns",),
+        writes=(
+            "integrations.facebook_update",
+            "integrations.facebook_add_campaign",
+            "integrations.facebook_delete",
+        ),
     ),
 )  # fmt: skip
 
@@ -315,6 +345,8 @@ def _check() -> None:
         actions = (
             [view.list_action, view.get_action] if isinstance(view, EntityView) else [view.action]
         )
+        if isinstance(view, EntityView):
+            actions += [*view.writes, *(name for name, _ in view.quick)]
         for name in filter(None, actions):
             if name not in ACTIONS:
                 raise RuntimeError(f"view {view.code}: no action {name}")

@@ -1,0 +1,40 @@
+"""Checks beyond one field's type, made before anything is sent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from bot.i18n import Translator
+from bot.ui.format import esc
+from keitaro.catalog import ACTIONS
+
+#: actions whose ``offers`` are traffic shares that must make a whole
+SHARED_OFFERS = frozenset({"streams.create", "streams.update"})
+
+
+def offer_shares(t: Translator, action: str, offers: Any) -> str | None:
+    """Active offers of a stream must share 100% of its traffic; the message says how far off."""
+    if action not in SHARED_OFFERS or not isinstance(offers, list) or not offers:
+        return None
+    active = [o for o in offers if isinstance(o, dict) and o.get("state") != "disabled"]
+    total = sum(int(o.get("share", 100) or 0) for o in active)
+    if active and total != 100:
+        return t("form.shares", total=total)
+    return None
+
+
+def whole_form(t: Translator, action: str, values: dict[str, Any]) -> list[str]:
+    """Problems of the whole payload (the model's own rules and ours): empty when fine."""
+    problems = []
+    try:
+        ACTIONS[action].validate(values)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            where = ".".join(str(part) for part in error["loc"])
+            problems.append(esc(f"{where}: {error['msg']}" if where else error["msg"]))
+    shares = offer_shares(t, action, values.get("offers"))
+    if shares:
+        problems.append(shares)
+    return problems

@@ -1,0 +1,107 @@
+"""One form's progress: pure data and pure transitions, stored as JSON in the FSM data.
+
+Nothing here talks to Telegram or the tracker, so the flow (required fields, then the
+optional ones, then the confirmation) is easy to follow and a restart loses nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict, dataclass
+from dataclasses import field as dc_field
+from typing import Any
+
+from bot.forms.fields import FieldSpec, ask_order, field_named
+from keitaro.catalog import ACTIONS, Action
+
+#: where the form lives in the FSM data
+DATA_KEY = "form"
+
+
+@dataclass
+class Form:
+    """``step``: ``ask`` (one field), ``optional`` (the optional fields), ``confirm``, ``json``
+    (the whole payload pasted), ``failed`` (the call failed; values kept to resend)."""
+
+    action: str
+    token: str = dc_field(default_factory=lambda: secrets.token_urlsafe(4))
+    values: dict[str, Any] = dc_field(default_factory=dict)
+    #: the entity's values before the change (update forms), shown as "now"
+    current: dict[str, Any] = dc_field(default_factory=dict)
+    #: the entity the form is about, for naming it: "#12 «FB | DE | Offer A»"
+    title: str = ""
+    step: str = "ask"
+    field: str | None = None
+    history: list[list[Any]] = dc_field(default_factory=list)
+    #: started from a card for one job: skip the optional screen after the answers
+    quick: bool = False
+    #: picker state of an id field: the search text and the page
+    query: str = ""
+    page: int = 0
+    #: a problem to show on the next screen (already HTML)
+    error: str = ""
+
+    @property
+    def spec(self) -> Action:
+        return ACTIONS[self.action]
+
+    def current_field(self) -> FieldSpec | None:
+        return field_named(self.spec, self.field) if self.field else None
+
+    def to_data(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_data(cls, data: Any) -> Form | None:
+        """The stored form, or None when there is none (or it is not one we can read)."""
+        if not isinstance(data, dict) or data.get("action") not in ACTIONS:
+            return None
+        try:
+            return cls(**data)
+        except TypeError:
+            return None
+
+    # --- transitions --------------------------------------------------------------------------
+
+    def go(self, step: str, name: str | None = None) -> None:
+        """Move on, remembering where we were for Back; a new screen resets the picker."""
+        self.history.append([self.step, self.field])
+        self.step, self.field = step, name
+        self.query, self.page = "", 0
+
+    def back(self) -> bool:
+        if not self.history:
+            return False
+        self.step, self.field = self.history.pop()
+        self.query, self.page, self.error = "", 0, ""
+        return True
+
+    def missing_required(self) -> FieldSpec | None:
+        return next(
+            (s for s in ask_order(self.spec) if s.required and s.name not in self.values), None
+        )
+
+    def optional_fields(self) -> list[FieldSpec]:
+        return [s for s in ask_order(self.spec) if not s.required]
+
+    def advance(self) -> None:
+        """The next screen: a required field still missing, else the optional fields (or the
+        confirmation for a quick job, or when there is nothing optional)."""
+        missing = self.missing_required()
+        if missing is not None:
+            self.go("ask", missing.name)
+        elif self.quick or not self.optional_fields():
+            self.go("confirm")
+        else:
+            self.go("optional")
+
+    def answered(self, value: Any, *, keep: bool = False) -> None:
+        """Store the current field's answer (or keep what it was) and move on."""
+        spec = self.current_field()
+        if spec is not None and not keep:
+            self.values[spec.name] = value
+        self.error = ""
+        if spec is not None and not spec.required and not self.quick:
+            self.go("optional")
+        else:
+            self.advance()

@@ -1,0 +1,271 @@
+"""The form engine in Telegram: start a form, take answers and button presses, send.
+
+A form's buttons carry its random token: a button of a closed form, of an older form or
+forged for someone else's finds nothing in the presser's own FSM data and does nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
+from pydantic import ValidationError
+
+from bot.forms import screens
+from bot.forms.checks import offer_shares, whole_form
+from bot.forms.context import FormContext
+from bot.forms.defaults import prefill
+from bot.forms.entities import pick_rows
+from bot.forms.fields import FieldError, FieldSpec, check, field_at, parse_text
+from bot.forms.form import DATA_KEY, Form
+from bot.forms.outcome import done_screen, failure_screen
+from bot.handlers.states import FormStates
+from bot.i18n import Translator
+from bot.ui.callbacks import FormCb
+from bot.ui.keyboards import markup, menu_button
+from bot.ui.screens import Screen, present
+from bot.ui.views import VIEWS, EntityView
+from keitaro import KeitaroError
+
+
+def create_router() -> Router:
+    router = Router(name="forms")
+    router.callback_query.register(on_form_button, FormCb.filter())
+    router.message.register(on_form_text, FormStates.active, F.text)
+    router.message.register(on_form_other, FormStates.active)
+    return router
+
+
+# --- storage ---------------------------------------------------------------------------------
+
+
+async def load(state: FSMContext) -> Form | None:
+    return Form.from_data((await state.get_data()).get(DATA_KEY))
+
+
+async def save(state: FSMContext, form: Form) -> None:
+    await state.set_state(FormStates.active)
+    await state.update_data({DATA_KEY: form.to_data()})
+
+
+async def close(state: FSMContext) -> None:
+    await state.update_data({DATA_KEY: None})
+    await state.set_state(None)
+
+
+# --- showing ---------------------------------------------------------------------------------
+
+
+async def render(event: Message | CallbackQuery, ctx: FormContext, form: Form) -> None:
+    rows = None
+    title: Any = lambda row: str(row.get("name") or row.get("login") or "")  # noqa: E731
+    spec = form.current_field() if form.step == "ask" else None
+    if spec is not None and spec.view:
+        view = VIEWS.get(spec.view)
+        if isinstance(view, EntityView):
+            title = view.title
+        try:
+            rows = await pick_rows(ctx, form.action, spec.view, form.values)
+        except KeitaroError:
+            rows = []
+    await present(event, screens.screen_for(ctx.t, form, rows, title))
+
+
+async def start_form(
+    event: Message | CallbackQuery,
+    ctx: FormContext,
+    state: FSMContext,
+    action: str,
+    preset: dict[str, Any] | None = None,
+    *,
+    quick: bool = False,
+    field: str | None = None,
+) -> None:
+    """Open a form for ``action``; ``preset`` fills fields (the card's entity), ``field`` asks
+    that one field only (a card's one-field job), ``quick`` skips the optional screen."""
+    form = Form(action=action, values=dict(preset or {}), quick=quick or field is not None)
+    await prefill(ctx, form)
+    if field is not None:
+        form.go("ask", field)
+    elif form.missing_required() is None and form.optional_fields():
+        form.go("optional")  # an edit: which fields to change
+    else:
+        form.advance()
+    form.history.clear()
+    await save(state, form)
+    await render(event, ctx, form)
+
+
+# --- answers ---------------------------------------------------------------------------------
+
+
+def _is_id_text(spec: FieldSpec, text: str) -> bool:
+    parts = [p.strip().lstrip("#") for p in text.replace(",", " ").split()]
+    single = spec.kind == "ids" or len(parts) == 1
+    return bool(parts) and all(p.isdigit() for p in parts) and single
+
+
+def take_answer(t: Translator, form: Form, spec: FieldSpec, raw: Any) -> None:
+    """Validate one answer; on success store it and move on, else keep everything and say why."""
+    try:
+        value = check(form.spec, spec, raw)
+    except FieldError as exc:
+        form.error = t("form.invalid", name=spec.name, reason=str(exc))
+        return
+    problem = offer_shares(t, form.action, value) if spec.name == "offers" else None
+    if problem:
+        form.error = problem
+        return
+    form.answered(value)
+
+
+def take_json(t: Translator, form: Form, text: str) -> None:
+    """The whole payload at once, checked by the action's model like the form's answers."""
+    try:
+        payload = json.loads(text)
+    except ValueError as exc:
+        form.error = t("form.invalid_json", reason=f"{exc.msg} (line {exc.lineno})")
+        return
+    if not isinstance(payload, dict):
+        form.error = t("form.invalid_json", reason="not an object")
+        return
+    try:
+        validated = form.spec.validate(payload)
+    except ValidationError:
+        validated = None
+    problems = whole_form(t, form.action, payload)
+    if validated is None or problems:
+        form.error = t("form.problems") + "\n" + "\n".join(f"• {p}" for p in problems)
+        return
+    form.values = validated.model_dump(mode="json", exclude_unset=True)
+    form.error = ""
+    form.go("confirm")
+
+
+async def on_form_text(message: Message, state: FSMContext, **data: Any) -> None:
+    t: Translator = data["t"]
+    form = await load(state)
+    ctx = FormContext.of(message, data)
+    if form is None or ctx is None:
+        await close(state)
+        await message.answer(t("form.gone"), reply_markup=markup([menu_button(t.plain("b.menu"))]))
+        return
+    text = (message.text or "").strip()
+    spec = form.current_field()
+    if form.step == "json":
+        take_json(t, form, text)
+    elif form.step == "ask" and spec is not None:
+        if spec.kind in ("id", "ids") and not _is_id_text(spec, text):
+            form.query, form.page, form.error = text[:100], 0, ""
+        else:
+            try:
+                take_answer(t, form, spec, parse_text(spec, text))
+            except FieldError as exc:
+                form.error = t("form.invalid", name=spec.name, reason=str(exc))
+    else:
+        form.error = t("form.use_buttons")
+    await save(state, form)
+    await render(message, ctx, form)
+
+
+async def on_form_other(message: Message, state: FSMContext, **data: Any) -> None:
+    """A photo, a sticker... in the middle of a form: say so and show the form again."""
+    ctx = FormContext.of(message, data)
+    form = await load(state)
+    if form is None or ctx is None:
+        await close(state)
+        return
+    form.error = data["t"]("form.use_text")
+    await render(message, ctx, form)
+
+
+# --- buttons ---------------------------------------------------------------------------------
+
+FIELD_OPS = frozenset("cpsn")
+
+
+async def on_form_button(
+    query: CallbackQuery,
+    callback_data: FormCb,
+    state: FSMContext,
+    callback_answer: CallbackAnswer,
+    **data: Any,
+) -> None:
+    t: Translator = data["t"]
+    form = await load(state)
+    ctx = FormContext.of(query, data)
+    if form is None or ctx is None or form.token != callback_data.t:
+        callback_answer.text, callback_answer.show_alert = t.plain("form.stale"), True
+        return
+    op, spec = callback_data.op, form.current_field()
+    if op in FIELD_OPS and (form.step != "ask" or spec is None or spec.index != callback_data.f):
+        callback_answer.text, callback_answer.show_alert = t.plain("stale.button"), True
+        return
+    if op == "y" and form.step in ("confirm", "failed"):
+        await send(query, ctx, state, form)
+        return
+    if op == "x":
+        await close(state)
+        await present(query, Screen(t("cancelled"), markup([menu_button(t.plain("b.menu"))])))
+        return
+    if not apply_button(t, form, spec, callback_data):
+        callback_answer.text, callback_answer.show_alert = t.plain("stale.button"), True
+        return
+    await save(state, form)
+    await render(query, ctx, form)
+
+
+def apply_button(t: Translator, form: Form, spec: FieldSpec | None, cb: FormCb) -> bool:
+    """Apply a press to the form; False when it means nothing here (an old screen's button)."""
+    op, v = cb.op, cb.v
+    if op == "c" and spec is not None and 0 <= v < len(spec.choices):
+        take_answer(t, form, spec, spec.choices[v])
+    elif op == "p" and spec is not None:
+        take_answer(t, form, spec, [v] if spec.kind == "ids" else v)
+    elif op == "n":
+        form.page = max(0, v)
+    elif op == "s":
+        form.answered(None, keep=True)
+    elif op == "o":
+        chosen = field_at(form.spec, cb.f)
+        if chosen is None or form.step != "optional":
+            return False
+        form.go("ask", chosen.name)
+    elif op == "d" and form.step == "optional":
+        missing = form.missing_required()
+        form.go("ask", missing.name) if missing else form.go("confirm")
+    elif op == "b":
+        form.back()
+    elif op == "j":
+        form.go("json")
+    elif op == "e":
+        form.error = ""
+        form.go("optional") if form.optional_fields() else form.advance()
+    else:
+        return False
+    return True
+
+
+async def send(query: CallbackQuery, ctx: FormContext, state: FSMContext, form: Form) -> None:
+    """Check the whole payload, perform the call; a failure keeps the form to fix and resend."""
+    t = ctx.t
+    problems = whole_form(t, form.action, form.values)
+    if problems:
+        form.error = t("form.problems") + "\n" + "\n".join(f"• {p}" for p in problems)
+        await save(state, form)
+        await render(query, ctx, form)
+        return
+    try:
+        result = await ctx.call(form.action, form.values)
+    except KeitaroError as error:
+        if form.step != "failed":
+            form.go("failed")
+        await save(state, form)
+        await present(query, failure_screen(ctx, form, error))
+        return
+    await close(state)
+    await present(query, done_screen(ctx, form.action, form.values, form.title, result))
