@@ -12,6 +12,8 @@ COMMANDS: dict[str, list[tuple[str, str]]] = {
         ("stats", "Stats"),
         ("conversion", "Record a conversion"),
         ("click", "A click's trail"),
+        ("costs", "Upload costs from a CSV"),
+        ("actions", "Create, change, archive anything"),
         ("digest", "Scheduled digests"),
         ("connect", "Connect a tracker"),
         ("trackers", "Your trackers"),
@@ -26,6 +28,8 @@ COMMANDS: dict[str, list[tuple[str, str]]] = {
         ("stats", "Статистика"),
         ("conversion", "Записать конверсию"),
         ("click", "Путь клика"),
+        ("costs", "Загрузить расходы из CSV"),
+        ("actions", "Создать, изменить, архивировать"),
         ("digest", "Сводки по расписанию"),
         ("connect", "Подключить трекер"),
         ("trackers", "Ваши трекеры"),
@@ -38,6 +42,7 @@ COMMANDS: dict[str, list[tuple[str, str]]] = {
 #: commands of the list that this version answers; the rest arrive with later work
 AVAILABLE = frozenset(
     {"menu", "campaigns", "connect", "trackers", "settings", "lang", "help", "cancel"}
+    | {"conversion", "click", "costs", "actions"}
 )
 
 

@@ -78,6 +78,20 @@ def parse_postback_url(text: str) -> PostbackAddress:
     return PostbackAddress(root=root, key=match.group(1))
 
 
+_BARE_POSTBACK_KEY = re.compile(r"^[A-Za-z0-9_-]{4,64}$")
+
+
+def postback_key_from(text: str) -> str | None:
+    """The key from a whole postback URL (``…/<key>/postback?…``) or a bare key; else None."""
+    text = (text or "").strip()
+    if "/postback" in text:
+        try:
+            return parse_postback_url(text).key
+        except InvalidTrackerUrl:
+            return None
+    return text if _BARE_POSTBACK_KEY.match(text) else None
+
+
 def admin_api_url(root: str, path: str) -> str:
     return f"{root}{ADMIN_API_PREFIX}{path}"
 

@@ -7,7 +7,6 @@ caller's own trackers: a forged id finds nothing.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from aiogram import Bot, F, Router
@@ -25,9 +24,9 @@ from bot.ui.errors import describe
 from bot.ui.format import esc
 from bot.ui.keyboards import button, cancel_row, markup, menu_button
 from bot.ui.screens import Screen, delete_quietly, present
-from keitaro import InvalidTrackerUrl, KeitaroClient, KeitaroError, parse_postback_url
+from keitaro import InvalidTrackerUrl, KeitaroClient, KeitaroError
 from keitaro.client import clean_api_key
-from keitaro.urls import host_of, normalize_tracker_url
+from keitaro.urls import host_of, normalize_tracker_url, postback_key_from
 from storage import Tracker, TrackerNameTaken, User
 
 #: failures that mean the address, not the key, is wrong: offer to change it
@@ -42,18 +41,19 @@ ADDRESS_PROBLEMS = frozenset(
         "unresolvable",
     }
 )
-POSTBACK_KEY = re.compile(r"^[A-Za-z0-9_-]{4,64}$")
 
 
 def create_router() -> Router:
     router = Router(name="trackers")
     router.message.register(on_connect_command, Command("connect"))
-    router.message.register(on_url, Connect.url, F.text)
-    router.message.register(on_key, Connect.api_key, F.text)
+    # commands typed mid-dialog (/menu, /help) go to their own handlers, not into the dialog
+    answer = F.text & ~F.text.startswith("/")
+    router.message.register(on_url, Connect.url, answer)
+    router.message.register(on_key, Connect.api_key, answer)
     router.message.register(on_trackers_command, Command("trackers"))
     router.callback_query.register(on_tracker_button, TrackerCb.filter())
-    router.message.register(on_rename, TrackerEdit.rename, F.text)
-    router.message.register(on_postback_key, TrackerEdit.postback, F.text)
+    router.message.register(on_rename, TrackerEdit.rename, answer)
+    router.message.register(on_postback_key, TrackerEdit.postback, answer)
     return router
 
 
@@ -325,16 +325,8 @@ async def on_rename(
 async def on_postback_key(
     message: Message, state: FSMContext, t: Translator, user: User, services: Any
 ) -> None:
-    text = (message.text or "").strip()
+    key = postback_key_from(message.text or "")
     await delete_quietly(message)
-    key = None
-    if "/postback" in text:
-        try:
-            key = parse_postback_url(text).key
-        except InvalidTrackerUrl:
-            key = None
-    elif POSTBACK_KEY.match(text):
-        key = text
     if key is None:
         await message.answer(
             t("trackers.bad_postback"), reply_markup=markup(cancel_row(t.plain("b.cancel")))
