@@ -308,7 +308,7 @@ class Browse:
             title += f" · {self.t(f'arg.{cb.arg}')}"
         lines = [render.table_line(view, row) for row in shown]
         if summary:
-            lines.insert(0, "<b>Σ</b> " + render.table_line(view, summary))
+            lines.insert(0, "<b>Σ</b> " + render.table_line(view, summary, totals=True))
         body = "\n".join(lines) or self.t("browse.empty")
         switch = []
         if view.arg_choices and cb.arg:

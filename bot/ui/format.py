@@ -55,7 +55,8 @@ def roi(value: Any) -> str:
         amount = float(value)
     except (TypeError, ValueError):
         return esc(value)
-    return f"{'🟢' if amount >= 0 else '🔴'}{NBSP}{amount:.0f}%"
+    sign = "−" if amount < 0 else ""
+    return f"{'🟢' if amount >= 0 else '🔴'}{NBSP}{sign}{abs(amount):.0f}%"
 
 
 def value(raw: Any, limit: int = 200) -> str:

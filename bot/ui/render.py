@@ -73,11 +73,16 @@ def cell(column: str, value: Any) -> str:
     return fmt.value(value, 60)
 
 
-def table_line(view: TableView, row: Any) -> str:
+def table_line(view: TableView, row: Any, *, totals: bool = False) -> str:
+    """One row on one line; ``totals`` leaves out the (empty) dimension cells of a summary."""
     if not isinstance(row, dict):
         return fmt.esc(fmt.cut(str(row), LINE_LIMIT * 2))
     columns = view.columns or tuple(row)
-    cells = [cell(column, row.get(column)) for column in columns if column in row]
+    cells = [
+        cell(column, row.get(column))
+        for column in columns
+        if column in row and not (totals and row.get(column) is None)
+    ]
     return " · ".join(cells) if cells else fmt.value(row, LINE_LIMIT)
 
 
