@@ -34,6 +34,7 @@ from bot.handlers import (
 )
 from bot.middlewares.access import AccessMiddleware
 from bot.middlewares.context import ContextMiddleware
+from bot.middlewares.dialogs import DialogExitMiddleware
 from bot.middlewares.errors import register_error_boundary
 from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.services.cache import ListCache
@@ -137,6 +138,7 @@ def create_dispatcher(services: Services, **workflow_data: Any) -> Dispatcher:
         observer.outer_middleware(access)
         observer.outer_middleware(throttling)
         observer.middleware(context)
+    dp.message.middleware(DialogExitMiddleware())
     dp.callback_query.middleware(CallbackAnswerMiddleware())
     register_error_boundary(dp)
     dp.include_routers(

@@ -180,6 +180,10 @@ async def test_other_input_mid_dialog_repeats_the_question_and_commands_still_wo
     assert "did not understand" in sticker.text and "(2/4)" in sticker.text
     trail = await anna.send(f"/click {click.sub_id}")
     assert f"Click {click.sub_id}" in trail.text
-    assert await anna.state() == "ConversionForm:status"  # the dialog waits where it was
+    # a command leaves the dialog, but what was entered waits for /conversion → Continue
+    assert await anna.state() is None
+    offer = await anna.send("/conversion")
+    assert "Continue" in " ".join(offer.buttons)
+    await anna.click("Continue")
     card = await anna.send("sale")
     assert "(3/4)" in card.text

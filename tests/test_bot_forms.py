@@ -126,7 +126,11 @@ async def test_a_restart_in_the_middle_of_a_form_resumes_it(world: BotWorld) -> 
 
 def test_callback_data_fits_in_64_bytes() -> None:
     longest = max(
-        len(WriteCb(op="q", a=code_of(name), id=2**31, f=len(fields_of(ACTIONS[name]))).pack())
+        len(
+            WriteCb(
+                op="q", a=code_of(name), id=2**31, f=len(fields_of(ACTIONS[name])), tr=2**31
+            ).pack()
+        )
         for name in WRITE_ACTIONS
     )
     assert longest < 64

@@ -159,12 +159,25 @@ async def test_language_can_be_switched(world: BotWorld) -> None:
     assert "🎯 Кампании" in menu.buttons
 
 
-async def test_stickers_and_other_surprises_get_an_answer(world: BotWorld) -> None:
+async def test_a_file_instead_of_an_address_gets_a_hint(world: BotWorld) -> None:
     anna = world.user()
     await anna.send("/connect")
-    screen = await anna.send("/whatever")
+    screen = await anna.send_document("photo.jpg", b"not an address")
     assert screen.texts, "the bot stayed silent"
     assert "address" in screen.text
+    assert await anna.state() == "Connect:url"
+
+
+async def test_a_command_leaves_the_dialog(world: BotWorld) -> None:
+    anna = await world.connected_user()
+    await anna.send("/trackers")
+    await anna.click(world.sandbox.url.removeprefix("http://"))
+    await anna.click("Rename")
+    await anna.send("/menu")
+    assert await anna.state() is None
+    later = await anna.send("how much today")
+    assert "Open the menu" in later.text
+    assert (await world.services.trackers.list(anna.user["id"]))[0].name != "how much today"
 
 
 async def test_private_bot_refuses_strangers(sandbox: Sandbox, tmp_path) -> None:

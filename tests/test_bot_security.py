@@ -86,3 +86,16 @@ async def test_two_users_see_their_own_trackers(world: BotWorld) -> None:
     assert "24 in all" in anna_campaigns.text
     assert "24 in all" not in boris_campaigns.text
     assert "5 in all" in boris_campaigns.text
+
+
+async def test_an_old_pause_button_does_not_act_on_another_tracker(world: BotWorld) -> None:
+    anna = await world.connected_user()
+    await anna.send("/campaigns")
+    card = await anna.click("#1")
+    pause = next(label for label in card.buttons if "Pause" in label)
+    card_message = card.messages[-1]["message_id"]
+    other = world.sandbox.url.replace("127.0.0.1", "localhost")
+    await anna.send(f"/connect {other} {world.sandbox.api_key}")  # now the active tracker
+    refused = await anna.click(pause, message_id=card_message)
+    assert "another tracker" in " ".join(refused.alerts)
+    assert world.sandbox.state.campaigns.get(1)["state"] == "active"

@@ -7,11 +7,13 @@ from tests.bot_world import BotWorld
 
 async def test_managing_several_trackers(world: BotWorld) -> None:
     anna = await world.connected_user()
-    second = await anna.send(f"/connect {world.sandbox.url} {world.sandbox.restricted_key}")
+    other = world.sandbox.url.replace("127.0.0.1", "localhost")  # a second address, same server
+    second = await anna.send(f"/connect {other} {world.sandbox.restricted_key}")
     assert "Connected" in second.text
     listed = await anna.send("/trackers")
     host = world.sandbox.url.removeprefix("http://")
-    assert f"✅ {host} (2)" in listed.buttons  # the newest is active, names do not clash
+    other_host = other.removeprefix("http://")
+    assert f"✅ {other_host}" in listed.buttons  # the newest is active
     assert f"▫️ {host}" in listed.buttons
 
     first = await anna.click(f"▫️ {host}")
@@ -28,7 +30,7 @@ async def test_managing_several_trackers(world: BotWorld) -> None:
     assert "Main tracker" in renamed.text
     taken = await anna.click("Rename")
     assert taken is not None
-    clash = await anna.send(f"{host} (2)")
+    clash = await anna.send(other_host)
     assert "already have a tracker" in clash.text
     await anna.send("/cancel")
 
@@ -69,3 +71,12 @@ async def test_the_postback_key_from_a_whole_url_or_garbage(world: BotWorld) -> 
     assert "Postback key saved" in saved.text
     assert "Postback key: yes" in saved.text
     assert saved.deleted
+
+
+async def test_connecting_the_same_tracker_again_replaces_its_key(world: BotWorld) -> None:
+    anna = await world.connected_user()
+    again = await anna.send(f"/connect {world.sandbox.url} {world.sandbox.restricted_key}")
+    assert "New key saved" in again.text
+    assert await world.services.trackers.count(anna.user["id"]) == 1
+    campaigns = await anna.send("/campaigns")
+    assert "5 in all" in campaigns.text  # the restricted key is the one in use now

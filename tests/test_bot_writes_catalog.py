@@ -48,7 +48,8 @@ async def open_action(user: EmulatedUser, name: str) -> Screen:
     await user.send("/actions")
     await press_data(user, WriteMenuCb(r=resource_index(action.resource)).pack())
     op = "r" if is_one_tap(action) else "f"
-    return await press_data(user, WriteCb(op=op, a=code_of(name), id=0).pack())
+    packed = WriteCb(op=op, a=code_of(name), id=0).pack()
+    return await press_data(user, packed.rsplit(":", 1)[0] + ":")  # any tracker id
 
 
 # --- scenarios ----------------------------------------------------------------------------------

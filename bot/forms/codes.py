@@ -1,18 +1,24 @@
-"""Compact codes for write actions in callback data: an index into their sorted names.
+"""Compact codes for write actions in callback data: a checksum of the action's name.
 
 Action names (``integrations.facebook_remove_campaign``) would eat the 64 bytes of callback
-data; an index does not. Codes change only when the catalog does, and every code is looked
-up again on the server side, so an unknown or forged one finds nothing.
+data. A position in the list would shift when an action is added, so a button sent before a
+deploy could run another action; a checksum of the name stays the same. Every code is looked up
+again on the server side, so an unknown or forged one finds nothing.
 """
 
 from __future__ import annotations
+
+import zlib
 
 from keitaro.catalog import ACTIONS, RESOURCES, Access, Action
 
 WRITE_ACTIONS: tuple[str, ...] = tuple(
     sorted(name for name, action in ACTIONS.items() if action.access is not Access.READ)
 )
-_CODES = {name: index for index, name in enumerate(WRITE_ACTIONS)}
+_CODES = {name: zlib.crc32(name.encode()) & 0xFFFFF for name in WRITE_ACTIONS}
+_NAMES = {code: name for name, code in _CODES.items()}
+if len(_NAMES) != len(_CODES):
+    raise RuntimeError("two write actions share a code: widen the checksum")
 
 
 def code_of(name: str) -> int:
@@ -21,9 +27,8 @@ def code_of(name: str) -> int:
 
 def action_for(code: int) -> Action | None:
     """The write action of ``code``, or None for a code that is not one."""
-    if 0 <= code < len(WRITE_ACTIONS):
-        return ACTIONS[WRITE_ACTIONS[code]]
-    return None
+    name = _NAMES.get(code)
+    return ACTIONS[name] if name else None
 
 
 def writes_of(resource: str) -> list[Action]:

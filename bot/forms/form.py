@@ -40,6 +40,8 @@ class Form:
     page: int = 0
     #: a problem to show on the next screen (already HTML)
     error: str = ""
+    #: the tracker the form was opened for; after a switch it must not be sent to another one
+    tracker_id: int = 0
 
     @property
     def spec(self) -> Action:

@@ -35,7 +35,8 @@ from keitaro import KeitaroError
 def create_router() -> Router:
     router = Router(name="forms")
     router.callback_query.register(on_form_button, FormCb.filter())
-    router.message.register(on_form_text, FormStates.active, F.text)
+    # a command typed mid-form goes to its handler, never into a field
+    router.message.register(on_form_text, FormStates.active, F.text & ~F.text.startswith("/"))
     router.message.register(on_form_other, FormStates.active)
     return router
 
@@ -88,6 +89,7 @@ async def start_form(
     """Open a form for ``action``; ``preset`` fills fields (the card's entity), ``field`` asks
     that one field only (a card's one-field job), ``quick`` skips the optional screen."""
     form = Form(action=action, values=dict(preset or {}), quick=quick or field is not None)
+    form.tracker_id = ctx.tracker.id
     await prefill(ctx, form)
     if field is not None:
         form.go("ask", field)
@@ -200,6 +202,9 @@ async def on_form_button(
     ctx = FormContext.of(query, data)
     if form is None or ctx is None or form.token != callback_data.t:
         callback_answer.text, callback_answer.show_alert = t.plain("form.stale"), True
+        return
+    if form.tracker_id and form.tracker_id != ctx.tracker.id:
+        callback_answer.text, callback_answer.show_alert = t.plain("act.other_tracker"), True
         return
     op, spec = callback_data.op, form.current_field()
     if op in FIELD_OPS and (form.step != "ask" or spec is None or spec.index != callback_data.f):

@@ -59,16 +59,17 @@ def create_router() -> Router:
 # --- buttons other screens show ----------------------------------------------------------------
 
 
-def write_button(t: Translator, name: str, entity_id: int, label: str | None = None):
+def write_button(
+    t: Translator, name: str, entity_id: int, tracker_id: int, label: str | None = None
+) -> InlineKeyboardButton:
     action = ACTIONS[name]
     op = "r" if is_one_tap(action) else "f"
-    return button(
-        label or action_label(t, name), WriteCb(op=op, a=code_of(name), id=entity_id).pack()
-    )
+    cb = WriteCb(op=op, a=code_of(name), id=entity_id, tr=tracker_id)
+    return button(label or action_label(t, name), cb.pack())
 
 
 def card_buttons(
-    t: Translator, view: EntityView, row: dict[str, Any]
+    t: Translator, view: EntityView, row: dict[str, Any], tracker_id: int
 ) -> list[InlineKeyboardButton]:
     """The card's write buttons: the state's toggle first, then the view's jobs."""
     entity_id = int(row.get("id") or 0)
@@ -76,14 +77,14 @@ def card_buttons(
     toggle = {"active": "disable", "disabled": "enable", "deleted": "restore"}.get(str(state))
     found = []
     if toggle and f"{view.resource}.{toggle}" in ACTIONS:
-        found.append(write_button(t, f"{view.resource}.{toggle}", entity_id))
+        found.append(write_button(t, f"{view.resource}.{toggle}", entity_id, tracker_id))
     for name, field in view.quick:
         spec = field_named(ACTIONS[name], field)
         if spec is not None:
-            cb = WriteCb(op="q", a=code_of(name), id=entity_id, f=spec.index)
+            cb = WriteCb(op="q", a=code_of(name), id=entity_id, f=spec.index, tr=tracker_id)
             found.append(button(t.plain(f"qf.{field}"), cb.pack()))
     if state != "deleted":
-        found += [write_button(t, name, entity_id) for name in view.writes]
+        found += [write_button(t, name, entity_id, tracker_id) for name in view.writes]
     menu = actions_button(t, view.resource, entity_id)
     return found + ([menu] if menu else [])
 
@@ -105,11 +106,13 @@ def view_actions_button(t: Translator, view: EntityView | TableView) -> InlineKe
 # --- the resource's write actions ------------------------------------------------------------
 
 
-def menu_screen(t: Translator, resource: str, entity_id: int, title: str) -> Screen:
+def menu_screen(
+    t: Translator, resource: str, entity_id: int, title: str, tracker_id: int
+) -> Screen:
     actions = writes_of(resource)
     if entity_id:  # for one entity: what can be done to it
         actions = [a for a in actions if ref_field(a) is not None and a.operation != "create"]
-    keys = [write_button(t, a.name, entity_id) for a in actions]
+    keys = [write_button(t, a.name, entity_id, tracker_id) for a in actions]
     head = t("act.menu_title", what=t.plain(f"res.{resource}"))
     if entity_id:
         head += f" · <code>#{entity_id}</code> {fmt.esc(fmt.cut(title, 80))}"
@@ -141,7 +144,7 @@ async def on_write_menu(query: CallbackQuery, callback_data: WriteMenuCb, **data
     title = ""
     if callback_data.id:
         title = title_of(resource, await fetch_entity(ctx, resource, callback_data.id))
-    await present(query, menu_screen(t, resource, callback_data.id, title))
+    await present(query, menu_screen(t, resource, callback_data.id, title, ctx.tracker.id))
 
 
 # --- performing ---------------------------------------------------------------------------------
@@ -163,6 +166,9 @@ async def on_write(
         return
     if action is None or callback_data.id < 0:
         callback_answer.text, callback_answer.show_alert = t.plain("stale.button"), True
+        return
+    if callback_data.tr and callback_data.tr != ctx.tracker.id:
+        callback_answer.text, callback_answer.show_alert = t.plain("act.other_tracker"), True
         return
     ref = ref_field(action)
     preset = {ref[0]: callback_data.id} if ref and callback_data.id else {}
@@ -210,6 +216,8 @@ async def run_one_tap(
     undo = OPPOSITE.get(action.operation)
     rows = list(card.keyboard.inline_keyboard) if card.keyboard else []
     if undo and f"{action.resource}.{undo}" in ACTIONS:
-        undo_cb = WriteCb(op="r", a=code_of(f"{action.resource}.{undo}"), id=entity_id)
+        undo_cb = WriteCb(
+            op="r", a=code_of(f"{action.resource}.{undo}"), id=entity_id, tr=ctx.tracker.id
+        )
         rows.insert(0, [button(t.plain("act.undo"), undo_cb.pack())])
     await present(query, Screen(f"{note}\n\n{card.text}", markup(*rows)))

@@ -27,7 +27,14 @@ from keitaro import ApiResult, KeitaroClient, KeitaroError, NotFoundError
 from storage import Tracker, User
 
 #: commands that open a view directly
-COMMANDS = {"campaigns": "cm", "offers": "of", "streams": "st", "landings": "lp", "logs": "lg"}
+COMMANDS = {
+    "campaigns": "cm",
+    "offers": "of",
+    "streams": "st",
+    "landings": "lp",
+    "logs": "lg",
+    "stats": "rp",
+}
 
 
 def create_router() -> Router:
@@ -240,7 +247,7 @@ class Browse:
         from bot.handlers.actions import card_buttons  # the write actions: their own module
 
         keyboard = markup(
-            *rows_of(card_buttons(self.t, view, row), 3),
+            *rows_of(card_buttons(self.t, view, row, self.tracker.id), 3),
             *rows_of(links, 2),
             [more, self.details_button(result)],
             [self.back_button(back)],

@@ -164,7 +164,8 @@ async def on_command(
     args = (command.args or "").strip()
     if not args:
         draft = Draft.load(await state.get_data())
-        if await state.get_state() in FIELD_OF_STATE and draft.click_id:
+        # a command may have left the dialog (state cleared) while the draft stays in the data
+        if draft.click_id and await state.get_state() in (*FIELD_OF_STATE, None):
             await present(message, ui.resume_screen(t, draft))
             return
         await state.clear()
@@ -249,7 +250,8 @@ async def on_button(
     current = FIELD_OF_STATE.get(await state.get_state() or "")
     draft = Draft.load(await state.get_data())
     if op in ("re", "nw"):
-        await advance(query, state, draft if op == "re" and current else Draft(), t)
+        # "re": the draft may be waiting without a state (a command left the dialog)
+        await advance(query, state, draft if op == "re" and draft.click_id else Draft(), t)
         return
     if current is None:
         callback_answer.text = t.plain("stale.button")

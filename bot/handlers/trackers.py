@@ -98,10 +98,19 @@ async def connect(
         text = f"❌ {describe(t, error, host_of(url))}\n\n{t('connect.try_again')}"
         await message.answer(text, reply_markup=markup(*rows))
         return
-    tracker = await services.trackers.add(user.id, host_of(url), url, api_key.reveal())
+    same = [known for known in await services.trackers.list(user.id) if known.url == url]
+    if same:  # the same tracker again: a new key for it, not a second copy
+        await services.trackers.set_api_key(user.id, same[0].id, api_key.reveal())
+        services.clients.forget(same[0].id)
+        services.cache.forget(same[0].id)
+        tracker = await services.trackers.get(user.id, same[0].id)
+        done = t("connect.key_updated", name=tracker.name)
+    else:
+        tracker = await services.trackers.add(user.id, host_of(url), url, api_key.reveal())
+        done = t("connect.done", name=tracker.name)
     await services.users.set_active_tracker(user.id, tracker.id)
     await state.clear()
-    await message.answer(t("connect.done", name=tracker.name))
+    await message.answer(done)
     fresh = await services.users.get(user.id)
     screen = await menu.main_screen(
         t=t, tracker=tracker, client=await services.clients.client(tracker), user=fresh,

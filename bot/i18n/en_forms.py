@@ -1,6 +1,7 @@
 """English texts of the form engine and the write actions (cards, ✍️ Actions, Undo)."""
 
 TEXTS: dict[str, str] = {
+    "act.other_tracker": "This belongs to another tracker than the active one: open it again.",
     # the form
     "form.field": "<b>{name}</b> ({n} of {total}, {mark})",
     "form.required": "required",

@@ -8,22 +8,36 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from typing import Any
 
 from aiogram import Bot, Dispatcher
-from aiogram.types import ErrorEvent
+from aiogram.types import ErrorEvent, User
 
 from bot.i18n import Translator, language_for
 from bot.ui.errors import describe
+from bot.ui.keyboards import markup, menu_button
 from keitaro import KeitaroError
 
 log = logging.getLogger("bot.errors")
+
+
+async def _translator(services: Any, user: User | None) -> Translator:
+    """The user's chosen language (the context middleware may not have run before the error)."""
+    code = None
+    if services is not None and user is not None:
+        with contextlib.suppress(Exception):
+            stored = await services.users.get(user.id)
+            code = stored.language if stored else None
+    return Translator(code or language_for(user.language_code if user else None))
 
 
 def register_error_boundary(dp: Dispatcher) -> None:
     dp.errors.register(on_error)
 
 
-async def on_error(event: ErrorEvent, bot: Bot, t: Translator | None = None) -> bool:
+async def on_error(
+    event: ErrorEvent, bot: Bot, t: Translator | None = None, services: Any = None
+) -> bool:
     error = event.exception
     update = event.update
     if isinstance(error, KeitaroError):
@@ -35,15 +49,16 @@ async def on_error(event: ErrorEvent, bot: Bot, t: Translator | None = None) -> 
     if update.callback_query is not None:
         user = update.callback_query.from_user
     if t is None:
-        t = Translator(language_for(user.language_code if user else None))
+        t = await _translator(services, user)
     text = describe(t, error) if isinstance(error, KeitaroError) else t("e.internal")
+    keyboard = markup([menu_button(t.plain("b.menu"))])
     if update.callback_query is not None:
         # usually answered already by CallbackAnswerMiddleware; if not, stop the spinner
         with contextlib.suppress(Exception):
             await update.callback_query.answer(t.plain("e.short"))
     if source is not None:
         try:
-            await bot.send_message(source.chat.id, text)
+            await bot.send_message(source.chat.id, text, reply_markup=keyboard)
         except Exception as reply_error:
             log.error("update %s: could not tell the user: %s", update.update_id, reply_error)
     return True

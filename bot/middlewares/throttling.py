@@ -29,6 +29,11 @@ class ThrottlingMiddleware(BaseMiddleware):
         self._seen: dict[int, deque[float]] = defaultdict(deque)
         self._warned: dict[int, float] = {}
 
+    def _forget_quiet(self, now: float) -> None:
+        for user_id in [u for u, times in self._seen.items() if now - times[-1] > self.window]:
+            del self._seen[user_id]
+            self._warned.pop(user_id, None)
+
     async def __call__(
         self,
         handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
@@ -44,6 +49,8 @@ class ThrottlingMiddleware(BaseMiddleware):
             seen.popleft()
         if len(seen) < self.limit:
             seen.append(now)
+            if len(self._seen) > 10_000:  # forget users who went quiet
+                self._forget_quiet(now)
             return await handler(event, data)
         if now - self._warned.get(user.id, -1e9) > self.window:
             self._warned[user.id] = now

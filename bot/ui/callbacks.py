@@ -85,6 +85,9 @@ class WriteCb(CallbackData, prefix="wa"):
     a: int
     id: int = 0
     f: int = -1
+    #: the tracker the button was made for: after a switch, an old button must not act on
+    #: the new tracker's entity that happens to have the same id
+    tr: int = 0
 
 
 class WriteMenuCb(CallbackData, prefix="wm"):

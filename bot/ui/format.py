@@ -65,6 +65,8 @@ def value(raw: Any, limit: int = 200) -> str:
         return "—"
     if isinstance(raw, bool):
         return "✓" if raw else "✗"
+    if isinstance(raw, list) and all(isinstance(item, str | int | float) for item in raw):
+        return esc(cut(", ".join(str(item) for item in raw), limit))
     if isinstance(raw, list | dict):
         return esc(cut(json.dumps(raw, ensure_ascii=False, separators=(", ", ": ")), limit))
     return esc(cut(str(raw), limit))

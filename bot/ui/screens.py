@@ -25,6 +25,7 @@ async def present(event: Message | CallbackQuery, screen: Screen) -> Message | N
     An edit that changes nothing is fine; a message that can no longer be edited (too old,
     deleted) gets a fresh message instead, so a stale button still answers.
     """
+    screen = fit(screen)
     if isinstance(event, CallbackQuery) and isinstance(event.message, Message):
         try:
             edited = await event.message.edit_text(screen.text, reply_markup=screen.keyboard)
@@ -42,6 +43,24 @@ async def present(event: Message | CallbackQuery, screen: Screen) -> Message | N
             event.message.chat.id, screen.text, reply_markup=screen.keyboard
         )
     return None
+
+
+def fit(screen: Screen) -> Screen:
+    """A screen whose text Telegram accepts: cut at a line break when it is too long.
+
+    Renderers keep tags within a line, so cutting between lines keeps the HTML valid. Long
+    user input (a 4,000-character click id) or a very long list cannot make a reply fail.
+    """
+    if len(screen.text) <= TEXT_LIMIT:
+        return screen
+    kept: list[str] = []
+    size = 0
+    for line in screen.text.split("\n"):
+        if size + len(line) + 1 > TEXT_LIMIT - 2 or len(line) > TEXT_LIMIT - 2:
+            break
+        kept.append(line)
+        size += len(line) + 1
+    return Screen("\n".join(kept) + "\n…", screen.keyboard)
 
 
 async def delete_quietly(message: Message) -> bool:

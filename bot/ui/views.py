@@ -114,7 +114,9 @@ class TableView:
         if self.server_paging:
             params["limit"] = page_size
             params["offset"] = page * page_size
-        if self.days is not None:
+        if self.days == 0:  # the same "today" as the menu's numbers
+            params["range"] = {"interval": "today", "timezone": tz}
+        elif self.days is not None:
             since = (datetime.now(UTC) - timedelta(days=self.days)).strftime("%Y-%m-%d")
             params["range"] = {"from": since, "to": _tomorrow(), "timezone": tz}
         return params
