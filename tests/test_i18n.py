@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.i18n import CATALOGS, Translator, language_for, placeholders
 from bot.ui.errors import KNOWN_CODES
-from bot.ui.views import ENTITY_VIEWS, TABLE_VIEWS, VIEWS, EntityView
+from bot.ui.views import ENTITY_VIEWS, TABLE_VIEWS, VIEWS, EntityView, TableView
 
 BOT = Path(__file__).resolve().parents[1] / "bot"
 LITERAL_KEY = re.compile(r"""\bt(?:\.plain)?\(\s*["']([a-z_]+\.[a-z_.]+|[a-z_]+)["']""")
@@ -30,6 +30,8 @@ def test_every_key_the_code_uses_exists() -> None:
         if isinstance(view, EntityView):
             used |= {field.label for field in view.card} | {link.label for link in view.links}
         used |= {f"arg.{choice}" for choice in view.arg_choices}
+        if isinstance(view, TableView) and view.shape == "grid":
+            used |= {f"col.{column}" for column in view.columns}
     used |= {f"e.{code}" for code in KNOWN_CODES} | {
         f"state.{s}" for s in ("active", "disabled", "deleted")
     }

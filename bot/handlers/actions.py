@@ -131,7 +131,9 @@ async def on_actions_command(message: Message, t: Translator) -> None:
         for index, resource in enumerate(RESOURCES)
         if writes_of(resource)
     ]
-    await present(message, Screen(t("act.all"), markup(*rows_of(keys, 2))))
+    await present(
+        message, Screen(t("act.all"), markup(*rows_of(keys, 2), [menu_button(t.plain("b.menu"))]))
+    )
 
 
 async def on_write_menu(query: CallbackQuery, callback_data: WriteMenuCb, **data: Any) -> None:

@@ -314,6 +314,8 @@ class Browse:
         if cb.arg:
             title += f" · {self.t(f'arg.{cb.arg}')}"
         lines = [render.table_line(view, row) for row in shown]
+        if view.shape == "grid" and view.columns and shown:
+            lines.insert(0, "<i>" + " · ".join(self.t(f"col.{c}") for c in view.columns) + "</i>")
         if summary:
             lines.insert(0, "<b>Σ</b> " + render.table_line(view, summary, totals=True))
         body = "\n".join(lines) or self.t("browse.empty")

@@ -7,6 +7,7 @@ matched clicks, so sending again (or uploading the same file again) never double
 
 from __future__ import annotations
 
+import asyncio
 import io
 import time
 from typing import Any
@@ -160,9 +161,11 @@ async def on_document(
     await state.set_state(CostsDialog.waiting)
     await state.set_data({"campaign_id": chosen})
     try:
-        upload = read_upload(
-            content, campaigns, timezone=user.timezone or "UTC", default_campaign=chosen
-        )
+        # a big file takes seconds to read: in a thread, so other users are not kept waiting
+        upload = await asyncio.to_thread(
+            read_upload, content, campaigns, timezone=user.timezone or "UTC",
+            default_campaign=chosen,
+        )  # fmt: skip
     except CostFileError as error:
         await message.answer(error_text(t, error), reply_markup=cancel)
         return

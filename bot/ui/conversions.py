@@ -23,7 +23,7 @@ from bot.services.conversion_draft import (
 )
 from bot.ui import format as fmt
 from bot.ui.callbacks import CancelCb, ConversionCb, DetailsCb
-from bot.ui.keyboards import button, cancel_row, markup, rows_of
+from bot.ui.keyboards import button, cancel_row, markup, menu_button, rows_of
 from bot.ui.screens import Screen
 
 STATUS_ICONS = {"lead": "🕓", "sale": "💰", "rejected": "⛔", "rebill": "🔁"}
@@ -191,7 +191,10 @@ def postback_key_screen(t: Translator, draft: Draft, note: str = "") -> Screen:
 
 
 def sent_screen(t: Translator, line: str, details: str | None) -> Screen:
-    return Screen(f"{t('cv.sent')}\n{line}", markup(details_button(t, details)))
+    return Screen(
+        f"{t('cv.sent')}\n{line}",
+        markup(details_button(t, details), [menu_button(t.plain("b.menu"))]),
+    )
 
 
 def recorded_screen(
@@ -208,9 +211,12 @@ def recorded_screen(
         revenue=Html(fmt.money(row.get("revenue", 0), currency)),
         campaign=row.get("campaign") or "—",
     )
-    return Screen(f"{text}\n{line}", markup(details_button(t, details)))
+    return Screen(
+        f"{text}\n{line}", markup(details_button(t, details), [menu_button(t.plain("b.menu"))])
+    )
 
 
 def not_yet_screen(t: Translator, line: str, token: str, details: str | None) -> Screen:
     rows = [[button(f"🔄 {t.plain('cv.b_check_again')}", cb("rc", token))]]
+    rows.append([menu_button(t.plain("b.menu"))])
     return Screen(f"{t('cv.not_yet')}\n{line}", markup(*rows, details_button(t, details)))
