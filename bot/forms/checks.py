@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from bot.i18n import Translator
 from bot.ui.format import esc
+from bot.ui.validation import explain, where
 from keitaro.catalog import ACTIONS
 
 #: actions whose ``offers`` are traffic shares that must make a whole
@@ -32,8 +33,9 @@ def whole_form(t: Translator, action: str, values: dict[str, Any]) -> list[str]:
         ACTIONS[action].validate(values)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            where = ".".join(str(part) for part in error["loc"])
-            problems.append(esc(f"{where}: {error['msg']}" if where else error["msg"]))
+            place = where(error)
+            text = explain(t, error)
+            problems.append(f"{esc(place)}: {text}" if place else text)
     shares = offer_shares(t, action, values.get("offers"))
     if shares:
         problems.append(shares)

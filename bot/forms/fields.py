@@ -50,7 +50,12 @@ RESOURCE_VIEWS: dict[str, str] = {
 
 
 class FieldError(ValueError):
-    """An answer that does not fit the field; ``str()`` is pydantic's message."""
+    """An answer that does not fit the field; ``str()`` is pydantic's message and ``problem``
+    the pydantic error itself, for a translated explanation."""
+
+    def __init__(self, message: str, problem: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -192,5 +197,6 @@ def check(action: Action, spec: FieldSpec, raw: Any) -> Any:
     except ValidationError as exc:
         problem = exc.errors(include_url=False)[0]
         where = ".".join(str(part) for part in problem["loc"][1:])
-        raise FieldError(f"{where}: {problem['msg']}" if where else problem["msg"]) from None
+        message = f"{where}: {problem['msg']}" if where else problem["msg"]
+        raise FieldError(message, dict(problem, loc=problem["loc"][1:])) from None
     return validated.model_dump(mode="json")[spec.name]

@@ -24,10 +24,12 @@ from bot.forms.fields import FieldError, FieldSpec, check, field_at, parse_text
 from bot.forms.form import DATA_KEY, Form
 from bot.forms.outcome import done_screen, failure_screen
 from bot.handlers.states import FormStates
-from bot.i18n import Translator
+from bot.i18n import Html, Translator
 from bot.ui.callbacks import FormCb
+from bot.ui.format import esc
 from bot.ui.keyboards import markup, menu_button
 from bot.ui.screens import Screen, present
+from bot.ui.validation import explain, where
 from bot.ui.views import VIEWS, EntityView
 from keitaro import KeitaroError
 
@@ -111,12 +113,21 @@ def _is_id_text(spec: FieldSpec, text: str) -> bool:
     return bool(parts) and all(p.isdigit() for p in parts) and single
 
 
+def reason_of(t: Translator, error: FieldError) -> str:
+    """Why an answer does not fit, translated when pydantic said it (already escaped)."""
+    if error.problem is None:
+        return esc(str(error))
+    place = where(error.problem)
+    text = explain(t, error.problem)
+    return f"{esc(place)}: {text}" if place else text
+
+
 def take_answer(t: Translator, form: Form, spec: FieldSpec, raw: Any) -> None:
     """Validate one answer; on success store it and move on, else keep everything and say why."""
     try:
         value = check(form.spec, spec, raw)
     except FieldError as exc:
-        form.error = t("form.invalid", name=spec.name, reason=str(exc))
+        form.error = t("form.invalid", name=spec.name, reason=Html(reason_of(t, exc)))
         return
     problem = offer_shares(t, form.action, value) if spec.name == "offers" else None
     if problem:
@@ -167,7 +178,7 @@ async def on_form_text(message: Message, state: FSMContext, **data: Any) -> None
             try:
                 take_answer(t, form, spec, parse_text(spec, text))
             except FieldError as exc:
-                form.error = t("form.invalid", name=spec.name, reason=str(exc))
+                form.error = t("form.invalid", name=spec.name, reason=Html(reason_of(t, exc)))
     else:
         form.error = t("form.use_buttons")
     await save(state, form)
