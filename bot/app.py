@@ -27,9 +27,12 @@ from bot.handlers import (
     clicks,
     conversions,
     costs,
+    digests,
     menu,
+    reports,
     results,
     start,
+    stats,
     trackers,
 )
 from bot.middlewares.access import AccessMiddleware
@@ -37,6 +40,7 @@ from bot.middlewares.context import ContextMiddleware
 from bot.middlewares.dialogs import DialogExitMiddleware
 from bot.middlewares.errors import register_error_boundary
 from bot.middlewares.throttling import ThrottlingMiddleware
+from bot.scheduler import Clock, Scheduler, attach, utc_now
 from bot.services.cache import ListCache
 from bot.services.followup import FollowUps
 from bot.services.results import ResultStore
@@ -70,9 +74,14 @@ class Services:
     cache: ListCache = field(default_factory=ListCache)
     followups: FollowUps = field(default_factory=FollowUps)
     fsm: BaseStorage | None = None
+    #: the time digests are scheduled by (tests inject their own)
+    clock: Clock = utc_now
+    scheduler: Scheduler | None = None
 
     async def close(self) -> None:
         """Close what was opened, in reverse order; safe to call twice."""
+        if self.scheduler is not None:
+            await self.scheduler.stop()
         await self.followups.close()
         if self.fsm is not None:
             await self.fsm.close()
@@ -141,6 +150,7 @@ def create_dispatcher(services: Services, **workflow_data: Any) -> Dispatcher:
     dp.message.middleware(DialogExitMiddleware())
     dp.callback_query.middleware(CallbackAnswerMiddleware())
     register_error_boundary(dp)
+    attach(dp, services)
     dp.include_routers(
         start.create_router(),
         trackers.create_router(),
@@ -151,6 +161,9 @@ def create_dispatcher(services: Services, **workflow_data: Any) -> Dispatcher:
         costs.create_router(),
         conversions.create_router(),
         clicks.create_router(),
+        digests.create_router(),
+        stats.create_router(),
+        reports.create_router(),
     )
     dp.include_router(start.create_fallback_router())
     return dp

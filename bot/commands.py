@@ -42,7 +42,7 @@ COMMANDS: dict[str, list[tuple[str, str]]] = {
 #: commands of the list that this version answers; the rest arrive with later work
 AVAILABLE = frozenset(
     {"menu", "campaigns", "connect", "trackers", "settings", "lang", "help", "cancel"}
-    | {"conversion", "click", "costs", "actions", "stats"}
+    | {"conversion", "click", "costs", "actions", "stats", "digest"}
 )
 
 

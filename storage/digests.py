@@ -99,8 +99,10 @@ class DigestRepository:
     async def claim_slot(self, digest_id: int, slot: str) -> bool:
         """Record `slot` as delivered unless it (or a later one) already was.
 
-        Slots are ISO 8601 UTC strings, which compare in time order. True means the caller
-        won the slot and should deliver; False means someone already did.
+        Slots are local times in the digest's own time zone ("2026-11-26T09:00"), which compare
+        in time order for one digest; a fall-back hour that repeats a local time therefore
+        claims once. True means the caller won the slot and should deliver; False means someone
+        already did.
         """
         changed = await self._db.execute(
             "UPDATE digests SET last_slot = ? WHERE id = ? AND paused = 0 "

@@ -33,7 +33,6 @@ COMMANDS = {
     "streams": "st",
     "landings": "lp",
     "logs": "lg",
-    "stats": "rp",
 }
 
 

@@ -12,7 +12,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 from bot.i18n import Html, Translator
 from bot.services.calls import perform
 from bot.ui import format as fmt
-from bot.ui.callbacks import BrowseCb, MenuCb, TrackerCb
+from bot.ui.callbacks import BrowseCb, MenuCb, StatsCb, TimezoneCb, TrackerCb
 from bot.ui.errors import describe
 from bot.ui.keyboards import button, markup, menu_button, rows_of
 from bot.ui.screens import Screen, present
@@ -38,6 +38,8 @@ def view_button(t: Translator, code: str) -> InlineKeyboardButton:
     if code == "fl":
         return button(f"🧩 {t.plain('r.filters')}", MenuCb(screen="filters").pack())
     view = VIEWS[code]
+    if code == "rp":  # the Stats button opens /stats, not the raw report table
+        return button(f"{view.icon} {t.plain(view.label)}", StatsCb(op="v").pack())
     op = "l" if isinstance(view, EntityView) else "t"
     return button(f"{view.icon} {t.plain(view.label)}", BrowseCb(op=op, view=code).pack())
 
@@ -105,6 +107,7 @@ def settings_screen(t: Translator) -> Screen:
     rows = [
         [button(f"🔑 {t.plain('b.trackers')}", TrackerCb(op="l").pack())],
         [button(f"🌐 {t.plain('b.language')}", MenuCb(screen="lang").pack())],
+        [button(t.plain("tz.button"), TimezoneCb(op="a").pack())],
         [menu_button(f"« {t.plain('b.menu')}")],
     ]
     return Screen(t("settings.title"), markup(*rows))

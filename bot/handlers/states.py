@@ -49,3 +49,21 @@ class ClickLookup(StatesGroup):
     """``/click`` without a sub_id: waiting for it."""
 
     sub_id = State()
+
+
+class StatsDialog(StatesGroup):
+    """Typed answers of the stats screens: a time zone, custom report dates."""
+
+    timezone = State()
+    dates = State()
+
+
+class DigestDialog(StatesGroup):
+    """``/digest`` new or edit: the draft is JSON in the data (time, days, zone, tracker...)."""
+
+    time = State()
+    days = State()
+    timezone = State()
+    tracker = State()
+    confirm = State()
+    target = State()

@@ -114,3 +114,45 @@ class ConversionCb(CallbackData, prefix="cv"):
 
     op: str
     arg: str = ""
+
+
+class StatsCb(CallbackData, prefix="st"):
+    """The /stats screen. ``op``: ``v`` view, ``c`` chart, ``e`` CSV, ``b`` build a report
+    from this period, ``o`` open saved preset ``n``. ``p`` is a period key (``7d``)."""
+
+    op: str
+    p: str = "today"
+    n: int = 0
+
+
+class ReportCb(CallbackData, prefix="rb"):
+    """The report builder; its spec lives in the user's stats data, so buttons carry codes.
+
+    ``op``: ``P`` period screen, ``p`` set period ``v`` (``custom`` asks for dates), ``G`` group
+    screen (``n`` 1: the sub_id screen), ``g`` set group ``v``, ``M`` metrics screen, ``m`` set
+    metrics ``v``, ``r`` rows page ``n``, ``s`` sort by ``v``, ``d`` drill into campaign ``n``,
+    ``e`` CSV of the current report, ``S`` save as a preset.
+    """
+
+    op: str
+    v: str = ""
+    n: int = 0
+
+
+class TimezoneCb(CallbackData, prefix="tz"):
+    """The time zone setting: ``a`` ask, ``s`` set common zone ``n``."""
+
+    op: str
+    n: int = 0
+
+
+class DigestCb(CallbackData, prefix="dg"):
+    """Digests. ``op``: ``l`` list, ``p`` pause/resume ``id``, ``d`` delete (asks), ``D``
+    delete (confirmed), ``e`` edit ``id``, ``n`` new; in the dialog: ``t`` time ``arg``
+    (``0900``), ``w`` days ``arg`` (``all``, ``wd``, ``pick``), ``k`` toggle day ``arg``,
+    ``K`` days chosen, ``z`` time zone ``arg``, ``r`` tracker ``id``, ``c`` chart on/off,
+    ``y`` period yesterday/today, ``g`` target (``arg``: ``here``, ``ask``), ``s`` save."""
+
+    op: str
+    id: int = 0
+    arg: str = ""

@@ -1,0 +1,63 @@
+"""Back-pressure for a burst of digests: Telegram's global send rate and each tracker's load.
+
+Telegram lets a bot post about 30 messages a second overall before answering 429; a token
+bucket at 25/s with a burst of one keeps every one-second window under that, so retries are
+the exception. Trackers are someone's own server: a few requests at a time each.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+
+
+class TokenBucket:
+    """``rate`` tokens a second, at most ``capacity`` saved up; ``acquire`` waits for one.
+
+    Waiters queue on a lock, so they are served in order and the rate holds however many
+    wait. With ``capacity`` 1 any one-second window sees at most ``rate + 1`` sends.
+    """
+
+    def __init__(
+        self,
+        rate: float,
+        capacity: float = 1.0,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        if rate <= 0 or capacity < 1:
+            raise ValueError("rate must be positive and capacity at least 1")
+        self.rate = rate
+        self.capacity = capacity
+        self._monotonic = monotonic
+        self._sleep = sleep
+        self._tokens = capacity
+        self._stamp = monotonic()
+        self._lock = asyncio.Lock()
+
+    async def acquire(self) -> None:
+        async with self._lock:
+            while True:
+                now = self._monotonic()
+                self._tokens = min(self.capacity, self._tokens + (now - self._stamp) * self.rate)
+                self._stamp = now
+                if self._tokens >= 1 - 1e-9:  # float dust must not wait a zero-length wait
+                    self._tokens = max(0.0, self._tokens - 1)
+                    return
+                await self._sleep((1 - self._tokens) / self.rate)
+
+
+class PerKey:
+    """One semaphore per key (a tracker id), created on first use."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._semaphores: dict[int, asyncio.Semaphore] = {}
+
+    def __call__(self, key: int) -> asyncio.Semaphore:
+        found = self._semaphores.get(key)
+        if found is None:
+            found = self._semaphores[key] = asyncio.Semaphore(self.limit)
+        return found

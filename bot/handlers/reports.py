@@ -1,0 +1,278 @@
+"""The report builder: period, grouping and metrics picked with buttons, rows paged by ten.
+
+The spec is JSON in the user's stats data (``report``), saved presets beside it
+(``presets``); buttons carry only codes and ids, so each tap re-reads the spec and the report
+(from the short cache when paging).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
+
+from bot.handlers.states import StatsDialog
+from bot.handlers.stats import (
+    CURRENCY,
+    Ask,
+    ask_of,
+    now,
+    period_title,
+    presets_of,
+    send_document,
+    stats_screen,
+)
+from bot.i18n import Html
+from bot.stats import PERIODS
+from bot.stats import builder as spec_of
+from bot.stats.builder import GROUPS, METRICS, SORTS, SUB_IDS, TIME_GROUPS, Spec
+from bot.stats.export import report_csv
+from bot.stats.table import row_line, total_line
+from bot.ui import format as fmt
+from bot.ui.callbacks import ReportCb, StatsCb
+from bot.ui.keyboards import PAGE_SIZE, button, cancel_row, markup, page_of, rows_of
+from bot.ui.screens import Screen, present
+from keitaro import KeitaroError
+
+
+async def spec_data(ask: Ask) -> Spec:
+    spec = (await ask.store.get_data()).get("report")
+    return spec if isinstance(spec, dict) else spec_of.new_spec()
+
+
+async def keep(ask: Ask, spec: Spec) -> None:
+    await ask.store.update_data(report=spec)
+
+
+async def fetch(ask: Ask, spec: Spec) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The report's rows and totals (cached briefly, so paging and sorting are instant)."""
+    period = spec_of.period_for(spec, ask.timezone, now())
+    result = await ask.call("reports.build", spec_of.report_params(spec, period))
+    rows = [row for row in result.data.get("rows") or [] if isinstance(row, dict)]
+    return rows, result.data.get("summary") or {}
+
+
+def rb(op: str, v: str = "", n: int = 0) -> str:
+    return ReportCb(op=op, v=v, n=n).pack()
+
+
+def group_name(ask: Ask, group: str) -> str:
+    return group if group in SUB_IDS else ask.t.plain(f"rb.g.{group}")
+
+
+async def report_screen(ask: Ask, spec: Spec, page: int = 0) -> Screen:
+    try:
+        rows, totals = await fetch(ask, spec)
+    except KeitaroError as error:
+        return ask.failure(error, rb("r", n=page))
+    t = ask.t
+    period = spec_of.period_for(spec, ask.timezone, now())
+    group = str(spec.get("group"))
+    shown = METRICS.get(str(spec.get("metrics")), METRICS["default"])
+    head = t(
+        "rb.title",
+        title=spec.get("title") or t.plain("rb.report"),
+        period=period_title(t, period).removeprefix("📊 ").split(",")[0],
+        zone=period.timezone,
+        group=group_name(ask, group),
+        metrics=t.plain(f"rb.m.{spec.get('metrics', 'default')}"),
+    )
+    current = page_of(rows, page, PAGE_SIZE)
+    start = current.number * PAGE_SIZE
+    lines = [head, ""]
+    if not rows:
+        lines.append(t("rb.empty"))
+    else:
+        first, last = start + 1, start + len(current.items)
+        lines.append(t("rb.rows", first=first, last=last, total=current.total))
+        lines += [row_line(start + i + 1, row, group, shown, CURRENCY)
+                  for i, row in enumerate(current.items)]  # fmt: skip
+        lines += ["", t("rb.total", values=Html(total_line(totals, shown, CURRENCY)))]
+    keyboard: list[list[InlineKeyboardButton]] = []
+    if group == "campaign" and current.items:
+        lines.append(t("rb.drill_hint"))
+        drills = [
+            button(str(start + i + 1), rb("d", n=int(row.get("campaign_id") or 0)))
+            for i, row in enumerate(current.items)
+        ]
+        keyboard += rows_of(drills, 5)
+    nav = []
+    if current.number > 0:
+        nav.append(button("◀️", rb("r", n=current.number - 1)))
+    if current.number < current.count - 1:
+        nav.append(button("▶️", rb("r", n=current.number + 1)))
+    keyboard.append(nav)
+    if group not in TIME_GROUPS:
+        keyboard.append([sort_button(ask, name, spec.get("sort") == name) for name in SORTS])
+    keyboard.append(
+        [
+            button(t.plain("rb.b.period"), rb("P")),
+            button(t.plain("rb.b.group"), rb("G")),
+            button(t.plain("rb.b.metrics"), rb("M")),
+        ]
+    )
+    keyboard.append(
+        [button(t.plain("stats.b.csv"), rb("e")), button(t.plain("rb.b.save"), rb("S"))]
+    )
+    keyboard.append([button(t.plain("rb.b.stats"), StatsCb(op="v", p=period_key(spec)).pack())])
+    return Screen("\n".join(lines), markup(*keyboard))
+
+
+def sort_button(ask: Ask, name: str, chosen: bool) -> InlineKeyboardButton:
+    text = ask.t.plain("rb.b.sort", by=ask.t.plain(f"rb.s.{name}"))
+    return button(f"✓ {text}" if chosen else text, rb("s", v=name))
+
+
+def period_key(spec: Spec) -> str:
+    return str(spec.get("period")) if spec.get("period") in PERIODS else "today"
+
+
+def back_row(ask: Ask) -> list[InlineKeyboardButton]:
+    return [button(ask.t.plain("rb.b.back"), rb("r"))]
+
+
+def period_screen(ask: Ask, spec: Spec) -> Screen:
+    t = ask.t
+    current = spec.get("period")
+    buttons = [
+        button(("• " if key == current else "") + t.plain(f"stats.p.{key}"), rb("p", v=key))
+        for key in PERIODS
+    ]
+    buttons.append(button(t.plain("rb.b.dates"), rb("p", v="custom")))
+    return Screen(t("rb.pick_period"), markup(*rows_of(buttons, 3), back_row(ask)))
+
+
+def group_screen(ask: Ask, spec: Spec, subs: bool) -> Screen:
+    current = spec.get("group")
+    choices = SUB_IDS if subs else GROUPS
+    buttons = [
+        button(("• " if key == current else "") + group_name(ask, key), rb("g", v=key))
+        for key in choices
+    ]
+    if not subs:
+        buttons.append(button(ask.t.plain("rb.b.sub_ids"), rb("G", n=1)))
+    title = ask.t("rb.pick_sub" if subs else "rb.pick_group")
+    return Screen(title, markup(*rows_of(buttons, 3), back_row(ask)))
+
+
+def metrics_screen(ask: Ask, spec: Spec) -> Screen:
+    current = spec.get("metrics")
+    buttons = [
+        button(("• " if key == current else "") + ask.t.plain(f"rb.m.{key}"), rb("m", v=key))
+        for key in METRICS
+    ]
+    lines = [ask.t("rb.pick_metrics")] + [
+        f"<b>{fmt.esc(ask.t.plain(f'rb.m.{key}'))}</b>: {fmt.esc(', '.join(names))}"
+        for key, names in METRICS.items()
+    ]
+    return Screen("\n".join(lines), markup(*rows_of(buttons, 3), back_row(ask)))
+
+
+async def on_build(query: CallbackQuery, callback_data: StatsCb, **data: Any) -> None:
+    """From /stats: a new report for the period on screen, or a saved preset."""
+    ask = await ask_of(query, data)
+    if ask is None:
+        return
+    if callback_data.op == "o":
+        presets = await presets_of(ask)
+        if not 0 <= callback_data.n < len(presets):
+            await present(query, await stats_screen(ask, "today"))
+            return
+        spec = dict(presets[callback_data.n])
+    else:
+        spec = spec_of.new_spec(callback_data.p)
+    await keep(ask, spec)
+    await present(query, await report_screen(ask, spec))
+
+
+async def on_report(query: CallbackQuery, callback_data: ReportCb, **data: Any) -> None:
+    ask = await ask_of(query, data)
+    if ask is None:
+        return
+    spec = await spec_data(ask)
+    op, value = callback_data.op, callback_data.v
+    screen: Screen | None = None
+    if op == "P":
+        screen = period_screen(ask, spec)
+    elif op == "p" and value == "custom":
+        await ask.state.set_state(StatsDialog.dates)
+        screen = Screen(ask.t("rb.ask_dates"), markup(cancel_row(ask.t.plain("b.cancel"))))
+    elif op == "p" and value in PERIODS:
+        spec.update(period=value, first=None, last=None)
+    elif op == "G":
+        screen = group_screen(ask, spec, subs=callback_data.n == 1)
+    elif op == "g" and spec_of.valid_group(value):
+        spec["group"] = value
+    elif op == "M":
+        screen = metrics_screen(ask, spec)
+    elif op == "m" and value in METRICS:
+        spec["metrics"] = value
+    elif op == "s" and value in SORTS:
+        spec["sort"] = value
+    elif op == "d":
+        spec = await drill(ask, spec, callback_data.n)
+    elif op == "e":
+        await export(ask, spec)
+        return
+    elif op == "S":
+        presets = spec_of.save_preset(await presets_of(ask), spec)
+        await ask.store.update_data(presets=presets)
+        answer = data.get("callback_answer")
+        if answer is not None:
+            answer.text = ask.t.plain("rb.saved", name=spec_of.label(spec))[:190]
+    if screen is None:
+        await keep(ask, spec)
+        screen = await report_screen(ask, spec, callback_data.n if op == "r" else 0)
+    await present(query, screen)
+
+
+async def drill(ask: Ask, spec: Spec, campaign_id: int) -> Spec:
+    """Open a campaign row: only a campaign of this very report can be opened."""
+    if spec.get("group") != "campaign":
+        return spec
+    try:
+        rows, _ = await fetch(ask, spec)
+    except KeitaroError:
+        return spec
+    row = next((row for row in rows if row.get("campaign_id") == campaign_id), None)
+    if row is None or not campaign_id:
+        return spec
+    name = fmt.cut(str(row.get("campaign") or f"#{campaign_id}"), 60)
+    return spec_of.drill(spec, campaign_id, name)
+
+
+async def export(ask: Ask, spec: Spec) -> None:
+    try:
+        rows, totals = await fetch(ask, spec)
+    except KeitaroError as error:
+        await ask.bot.send_message(ask.chat_id, ask.failure(error, "").text)
+        return
+    period = spec_of.period_for(spec, ask.timezone, now())
+    columns = spec_of.dimensions(spec) + METRICS.get(str(spec.get("metrics")), METRICS["default"])
+    name = f"report-{spec.get('group')}-{period.first.isoformat()}-{period.last.isoformat()}.csv"
+    caption = ask.t("stats.csv_caption", title=spec_of.label(spec), rows=len(rows))
+    await send_document(ask, report_csv(rows, columns, totals), name, caption)
+
+
+async def on_dates(message: Message, **data: Any) -> None:
+    ask = await ask_of(message, data)
+    if ask is None:
+        return
+    dates = spec_of.parse_dates(message.text or "")
+    if dates is None:
+        await message.answer(ask.t("rb.bad_dates", text=fmt.cut(message.text or "", 60)))
+        return
+    await ask.state.set_state(None)
+    spec = await spec_data(ask)
+    spec.update(period="custom", first=dates[0].isoformat(), last=dates[1].isoformat())
+    await keep(ask, spec)
+    await present(message, await report_screen(ask, spec))
+
+
+def create_router() -> Router:
+    router = Router(name="reports")
+    router.callback_query.register(on_build, StatsCb.filter(F.op.in_({"b", "o"})))
+    router.callback_query.register(on_report, ReportCb.filter())
+    router.message.register(on_dates, StatsDialog.dates, F.text & ~F.text.startswith("/"))
+    return router

@@ -1,0 +1,66 @@
+"""A period's numbers as a message: totals with their change, then who earns and who loses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.i18n import Html, Translator
+from bot.stats.summary import Summary
+from bot.ui import format as fmt
+
+LINE = 60
+
+
+def change(value: float | None) -> str:
+    """``▲ 8%`` / ``▼ 12%``; nothing when there is no base to compare with."""
+    if value is None:
+        return ""
+    arrow = "▲" if value >= 0 else "▼"
+    return f" ({arrow}{fmt.NBSP}{abs(value):.0f}%)"
+
+
+def campaign_line(row: dict[str, Any], currency: str) -> str:
+    name = fmt.esc(fmt.cut(str(row.get("campaign") or f"#{row.get('campaign_id', '?')}"), LINE))
+    profit = fmt.money(row.get("profit", 0), currency, signed=True)
+    return f"{name} {profit} · ROI {fmt.roi(row.get('roi', 0))}"
+
+
+def summary_text(t: Translator, summary: Summary, title: str, currency: str = "USD") -> str:
+    s, c = summary.totals, summary.change
+    lines = [
+        f"<b>{fmt.esc(title)}</b>",
+        t(
+            "stats.clicks",
+            clicks=Html(fmt.number(s.get("clicks", 0))),
+            clicks_change=change(c("clicks")),
+            unique=Html(fmt.number(s.get("campaign_unique_clicks", 0))),
+        ),
+        t(
+            "stats.conversions",
+            conversions=Html(fmt.number(s.get("conversions", 0))),
+            leads=Html(fmt.number(s.get("leads", 0))),
+            sales=Html(fmt.number(s.get("sales", 0))),
+            rejected=Html(fmt.number(s.get("rejected", 0))),
+        ),
+        t(
+            "stats.money",
+            revenue=Html(fmt.money(s.get("revenue", 0), currency)),
+            cost=Html(fmt.money(s.get("cost", 0), currency)),
+        ),
+        t(
+            "stats.profit",
+            icon="🟢" if s.get("profit", 0) >= 0 else "🔴",
+            profit=Html(fmt.money(s.get("profit", 0), currency, signed=True)),
+            profit_change=change(c("profit")),
+            roi=Html(fmt.percent(s.get("roi", 0))),
+            cr=Html(fmt.percent(s.get("cr", 0), 1)),
+            epc=Html(fmt.money(s.get("epc", 0), currency)),
+        ),
+    ]
+    if summary.best:
+        lines += ["", t("stats.best")] + [campaign_line(r, currency) for r in summary.best]
+    if summary.worst:
+        lines += ["", t("stats.worst")] + [campaign_line(r, currency) for r in summary.worst]
+    if not s.get("clicks") and not s.get("conversions"):
+        lines += ["", t("stats.no_traffic")]
+    return "\n".join(lines)

@@ -1,0 +1,45 @@
+"""Report rows as compact, escaped lines: a row's name, then its numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from bot.ui import format as fmt
+
+NAME = 40
+#: short, language-neutral names of the measures (they are Keitaro's own terms)
+SHORT = {
+    "clicks": "clicks", "campaign_unique_clicks": "uniq", "conversions": "conv",
+    "revenue": "rev", "cost": "cost", "profit": "profit", "roi": "ROI", "cr": "CR", "epc": "EPC",
+}  # fmt: skip
+
+
+def value_of(measure: str, raw: Any, currency: str) -> str:
+    if measure in ("revenue", "cost", "epc"):
+        return fmt.money(raw or 0, currency)
+    if measure == "profit":
+        return fmt.money(raw or 0, currency, signed=True)
+    if measure == "roi":
+        return fmt.roi(raw or 0)
+    if measure == "cr":
+        return fmt.percent(raw or 0, 1)
+    return fmt.number(raw or 0)
+
+
+def numbers(row: dict[str, Any], measures: Sequence[str], currency: str) -> str:
+    return " · ".join(
+        f"{SHORT.get(name, name)} {value_of(name, row.get(name), currency)}" for name in measures
+    )
+
+
+def row_line(
+    index: int, row: dict[str, Any], group: str, measures: Sequence[str], currency: str
+) -> str:
+    name = row.get(group)
+    text = fmt.cut(str(name), NAME) if name not in (None, "") else "—"
+    return f"<b>{index}.</b> {fmt.esc(text)} — {numbers(row, measures, currency)}"
+
+
+def total_line(totals: dict[str, Any], measures: Sequence[str], currency: str) -> str:
+    return numbers(totals, measures, currency)
