@@ -15,7 +15,9 @@ from keitaro.catalog import ACTIONS, RESOURCES, Access, Action
 WRITE_ACTIONS: tuple[str, ...] = tuple(
     sorted(name for name, action in ACTIONS.items() if action.access is not Access.READ)
 )
-_CODES = {name: zlib.crc32(name.encode()) & 0xFFFFF for name in WRITE_ACTIONS}
+#: every action can be run from the chat: the writes as forms, the reads too (a few reads have
+#: no screen of their own in the browser: downloads, a file's contents, stream events...)
+_CODES = {name: zlib.crc32(name.encode()) & 0xFFFFF for name in sorted(ACTIONS)}
 _NAMES = {code: name for name, code in _CODES.items()}
 if len(_NAMES) != len(_CODES):
     raise RuntimeError("two write actions share a code: widen the checksum")
@@ -26,9 +28,17 @@ def code_of(name: str) -> int:
 
 
 def action_for(code: int) -> Action | None:
-    """The write action of ``code``, or None for a code that is not one."""
+    """The action of ``code``, or None for a code that is not one."""
     name = _NAMES.get(code)
     return ACTIONS[name] if name else None
+
+
+def reads_of(resource: str) -> list[Action]:
+    """The read actions of a resource, for the end of its actions menu."""
+    return sorted(
+        (a for a in ACTIONS.values() if a.resource == resource and a.access is Access.READ),
+        key=lambda a: a.operation,
+    )
 
 
 def writes_of(resource: str) -> list[Action]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from pydantic import ValidationError
 
@@ -284,4 +284,7 @@ async def send(query: CallbackQuery, ctx: FormContext, state: FSMContext, form: 
         await present(query, failure_screen(ctx, form, error))
         return
     await close(state)
+    if isinstance(result.data, bytes) and isinstance(query.message, Message):
+        name = f"{form.spec.resource}-{form.values.get('id', 'file')}.zip"
+        await query.message.answer_document(BufferedInputFile(result.data, filename=name))
     await present(query, done_screen(ctx, form.action, form.values, form.title, result))

@@ -51,6 +51,8 @@ def entity_ref(form: Form) -> str:
 
 
 def shown(value: Any) -> str:
+    if isinstance(value, bytes):  # a download: the file itself is sent as a document
+        return f"{len(value):,} bytes".replace(",", " ")
     if isinstance(value, list | dict):
         return f"<code>{fmt.esc(fmt.cut(json.dumps(value, ensure_ascii=False), 300))}</code>"
     return fmt.value(value, 200)

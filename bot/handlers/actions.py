@@ -21,6 +21,7 @@ from bot.forms.codes import (
     action_for,
     code_of,
     is_one_tap,
+    reads_of,
     resource_at,
     resource_index,
     writes_of,
@@ -91,7 +92,7 @@ def card_buttons(
 
 def actions_button(t: Translator, resource: str, entity_id: int = 0) -> InlineKeyboardButton | None:
     """ "✍️ Actions": every write action of the resource (None when it has none)."""
-    if not writes_of(resource):
+    if not writes_of(resource) and not reads_of(resource):
         return None
     cb = WriteMenuCb(r=resource_index(resource), id=entity_id)
     return button(t.plain("act.menu"), cb.pack())
@@ -109,7 +110,7 @@ def view_actions_button(t: Translator, view: EntityView | TableView) -> InlineKe
 def menu_screen(
     t: Translator, resource: str, entity_id: int, title: str, tracker_id: int
 ) -> Screen:
-    actions = writes_of(resource)
+    actions = writes_of(resource) + reads_of(resource)
     if entity_id:  # for one entity: what can be done to it
         actions = [a for a in actions if ref_field(a) is not None and a.operation != "create"]
     keys = [write_button(t, a.name, entity_id, tracker_id) for a in actions]
@@ -129,7 +130,7 @@ async def on_actions_command(message: Message, t: Translator) -> None:
     keys = [
         button(t.plain(f"res.{resource}"), WriteMenuCb(r=index).pack())
         for index, resource in enumerate(RESOURCES)
-        if writes_of(resource)
+        if writes_of(resource) or reads_of(resource)
     ]
     await present(
         message, Screen(t("act.all"), markup(*rows_of(keys, 2), [menu_button(t.plain("b.menu"))]))

@@ -1,6 +1,25 @@
 """English texts of the form engine and the write actions (cards, ✍️ Actions, Undo)."""
 
 TEXTS: dict[str, str] = {
+    "op.avscan_get": "🔎 AVScan key",
+    "op.build": "🔎 Build a report",
+    "op.download": "⬇️ Download (zip)",
+    "op.events": "🔎 Events",
+    "op.facebook_campaigns": "🔎 Tied campaigns",
+    "op.facebook_get": "🔎 Show",
+    "op.facebook_list": "🔎 List",
+    "op.get": "🔎 Show",
+    "op.get_file": "🔎 Show a file",
+    "op.get_structure": "🔎 Files",
+    "op.imklo_get": "🔎 IMKLO URL",
+    "op.list": "🔎 List",
+    "op.list_deleted": "🔎 Archived",
+    "op.log": "🔎 Log",
+    "op.search": "🔎 Search",
+    "op.stream_actions": "🔎 Stream actions",
+    "op.stream_schemas": "🔎 Stream schemas",
+    "op.stream_types": "🔎 Stream types",
+    "op.types": "🔎 Log types",
     "act.other_tracker": "This belongs to another tracker than the active one: open it again.",
     # the form
     "form.field": "<b>{name}</b> ({n} of {total}, {mark})",

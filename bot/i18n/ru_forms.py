@@ -1,6 +1,25 @@
 """Русские тексты движка форм и действий (карточки, ✍️ Действия, Отменить)."""
 
 TEXTS: dict[str, str] = {
+    "op.avscan_get": "🔎 Ключ AVScan",
+    "op.build": "🔎 Построить отчёт",
+    "op.download": "⬇️ Скачать (zip)",
+    "op.events": "🔎 События",
+    "op.facebook_campaigns": "🔎 Привязанные кампании",
+    "op.facebook_get": "🔎 Показать",
+    "op.facebook_list": "🔎 Список",
+    "op.get": "🔎 Показать",
+    "op.get_file": "🔎 Показать файл",
+    "op.get_structure": "🔎 Файлы",
+    "op.imklo_get": "🔎 Адрес IMKLO",
+    "op.list": "🔎 Список",
+    "op.list_deleted": "🔎 Архив",
+    "op.log": "🔎 Лог",
+    "op.search": "🔎 Поиск",
+    "op.stream_actions": "🔎 Действия потоков",
+    "op.stream_schemas": "🔎 Схемы потоков",
+    "op.stream_types": "🔎 Типы потоков",
+    "op.types": "🔎 Типы логов",
     "act.other_tracker": "Это относится к другому трекеру, не к активному: откройте заново.",
     # форма
     "form.field": "<b>{name}</b> ({n} из {total}, {mark})",
