@@ -44,9 +44,10 @@ def money(value: Any, currency: str | None = "USD", *, signed: bool = False) -> 
 
 def percent(value: Any, digits: int = 0) -> str:
     try:
-        return f"{float(value):.{digits}f}%"
+        amount = float(value)
     except (TypeError, ValueError):
         return esc(value)
+    return f"{'−' if amount < 0 else ''}{abs(amount):.{digits}f}%"
 
 
 def roi(value: Any) -> str:
