@@ -13,7 +13,7 @@ from bot.forms.entities import view_of
 from bot.forms.form import Form
 from bot.i18n import Html
 from bot.ui import format as fmt
-from bot.ui.callbacks import BrowseCb, DetailsCb
+from bot.ui.callbacks import BrowseCb
 from bot.ui.errors import describe
 from bot.ui.keyboards import button, markup, menu_button
 from bot.ui.screens import Screen
@@ -25,10 +25,7 @@ GONE = frozenset({"archive", "delete", "facebook_delete"})
 
 
 def details_button(ctx: FormContext, result: ApiResult | None) -> InlineKeyboardButton | None:
-    if result is None:
-        return None
-    token = ctx.services.results.put(ctx.user.id, result)
-    return button(f"⋯ {ctx.t.plain('b.details')}", DetailsCb(token=token).pack())
+    return ctx.details_button(result) if result is not None else None
 
 
 def entity_of(data: Any) -> dict[str, Any] | None:

@@ -15,10 +15,10 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 
 from bot.handlers.states import Search
 from bot.i18n import Translator
-from bot.services.calls import perform
+from bot.services.request import TrackerRequest, chat_of
 from bot.ui import format as fmt
 from bot.ui import render
-from bot.ui.callbacks import BrowseCb, DetailsCb, TrackerCb
+from bot.ui.callbacks import BrowseCb, TrackerCb
 from bot.ui.errors import describe
 from bot.ui.keyboards import PAGE_SIZE, button, cancel_row, markup, menu_button, page_of, rows_of
 from bot.ui.screens import Screen, present
@@ -44,7 +44,7 @@ def create_router() -> Router:
     return router
 
 
-class Browse:
+class Browse(TrackerRequest):
     """One browsing request: who asks, with which tracker, and how to answer."""
 
     def __init__(
@@ -58,26 +58,9 @@ class Browse:
         bot: Bot,
         state: FSMContext,
     ) -> None:
+        super().__init__(t, user, tracker, client, services, bot, chat_of(event, user))
         self.event = event
-        self.t = t
-        self.user = user
-        self.tracker = tracker
-        self.client = client
-        self.services = services
-        self.bot = bot
         self.state = state
-        message = event.message if isinstance(event, CallbackQuery) else event
-        self.chat_id = message.chat.id if message is not None else user.id
-
-    async def call(self, action: str, params: dict[str, Any], *, cached: bool) -> ApiResult:
-        return await perform(
-            self.services, self.client, self.tracker, action, params,
-            bot=self.bot, chat_id=self.chat_id, cached=cached,
-        )  # fmt: skip
-
-    def details_button(self, result: ApiResult) -> InlineKeyboardButton:
-        token = self.services.results.put(self.user.id, result)
-        return button(f"⋯ {self.t.plain('b.details')}", DetailsCb(token=token).pack())
 
     def back_button(self, cb: BrowseCb | None) -> InlineKeyboardButton:
         if cb is None:

@@ -21,7 +21,7 @@ from aiogram.utils.chat_action import ChatActionSender
 from bot.charts import daily_chart
 from bot.handlers.states import StatsDialog
 from bot.i18n import Html, Translator
-from bot.services.calls import perform
+from bot.services.request import TrackerRequest, chat_of
 from bot.stats import PERIODS, Period, build_summary, period_of, previous_of
 from bot.stats.builder import label as preset_label
 from bot.stats.export import report_csv
@@ -57,7 +57,7 @@ def stats_store(state: FSMContext) -> FSMContext:
     return FSMContext(storage=state.storage, key=replace(state.key, destiny="stats"))
 
 
-class Ask:
+class Ask(TrackerRequest):
     """One stats request: who asks, with which tracker, in which time zone."""
 
     def __init__(
@@ -71,21 +71,19 @@ class Ask:
         bot: Bot,
         state: FSMContext,
     ) -> None:
-        self.event, self.t, self.user, self.tracker = event, t, user, tracker
-        self.client, self.services, self.bot, self.state = client, services, bot, state
-        message = event.message if isinstance(event, CallbackQuery) else event
-        self.chat_id = message.chat.id if message is not None else user.id
+        super().__init__(t, user, tracker, client, services, bot, chat_of(event, user))
+        self.event, self.state = event, state
         self.store = stats_store(state)
 
     @property
     def timezone(self) -> str:
         return self.user.timezone or "UTC"
 
-    async def call(self, action: str, params: dict[str, Any], *, cached: bool = True) -> ApiResult:
-        return await perform(
-            self.services, self.client, self.tracker, action, params,
-            bot=self.bot, chat_id=self.chat_id, cached=cached,
-        )  # fmt: skip
+    async def call(
+        self, action: str, params: dict[str, Any] | None = None, *, cached: bool = True
+    ) -> ApiResult:
+        """Stats reads come from the short cache unless asked otherwise."""
+        return await super().call(action, params, cached=cached)
 
     def failure(self, error: KeitaroError, retry: str) -> Screen:
         rows = [[button(f"🔄 {self.t.plain('b.retry')}", retry), self.menu()]]
