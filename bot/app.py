@@ -29,6 +29,7 @@ from bot.handlers import (
     costs,
     digests,
     menu,
+    report_filters,
     reports,
     results,
     start,
@@ -163,6 +164,7 @@ def create_dispatcher(services: Services, **workflow_data: Any) -> Dispatcher:
         clicks.create_router(),
         digests.create_router(),
         stats.create_router(),
+        report_filters.create_router(),
         reports.create_router(),
     )
     dp.include_router(start.create_fallback_router())

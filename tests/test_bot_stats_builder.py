@@ -81,7 +81,9 @@ async def test_drill_down_into_a_campaign_by_day(world: BotWorld, client: Keitar
     await anna.send("/stats 30d")
     built = await anna.click("Build report")
     first_line = next(line for line in built.text.splitlines() if line.startswith("1."))
-    drilled = await anna.press(1)  # the "1" button: the first campaign
+    opened = await anna.press(1)  # the "1" button: the first campaign
+    assert "Open it" in opened.text and "By offer" in opened.buttons[1]
+    drilled = await anna.click("By day")
     assert "by Day" in drilled.text
     name = first_line.removeprefix("1. ").split(" — ")[0]
     assert name.rstrip("…") in drilled.text

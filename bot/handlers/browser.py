@@ -18,7 +18,7 @@ from bot.i18n import Translator
 from bot.services.request import TrackerRequest, chat_of
 from bot.ui import format as fmt
 from bot.ui import render
-from bot.ui.callbacks import BrowseCb, TrackerCb
+from bot.ui.callbacks import BrowseCb, ReportCb, TrackerCb
 from bot.ui.errors import describe
 from bot.ui.keyboards import PAGE_SIZE, button, cancel_row, markup, menu_button, page_of, rows_of
 from bot.ui.screens import Screen, present
@@ -222,6 +222,9 @@ class Browse(TrackerRequest):
                     BrowseCb(op="t", view=code, parent=cb.id).pack(),
                 )
             )
+        if view.stats_filter:  # its own report, a tap from its trend chart
+            stats = f"📊 {self.t.plain('b.stats')}"
+            links.append(button(stats, ReportCb(op="R", v=view.stats_filter, n=cb.id).pack()))
         more = button(
             f"📋 {self.t.plain('b.all_fields')}",
             cb.model_copy(update={"op": "f", "page": 0}).pack(),

@@ -20,13 +20,24 @@ from bot.handlers.stats import (
     now,
     period_title,
     presets_of,
+    send_chart,
     send_document,
     stats_screen,
 )
 from bot.i18n import Html
 from bot.stats import PERIODS
 from bot.stats import builder as spec_of
-from bot.stats.builder import GROUPS, METRICS, SORTS, SUB_IDS, TIME_GROUPS, Spec
+from bot.stats.builder import (
+    CUSTOM,
+    GROUPS,
+    MAX_PICKED,
+    METRICS,
+    PICKABLE,
+    SORTS,
+    SUB_IDS,
+    TIME_GROUPS,
+    Spec,
+)
 from bot.stats.export import report_csv
 from bot.stats.table import row_line, total_line
 from bot.ui import format as fmt
@@ -61,6 +72,23 @@ def group_name(ask: Ask, group: str) -> str:
     return group if group in SUB_IDS else ask.t.plain(f"rb.g.{group}")
 
 
+def kind_name(ask: Ask, kind: str) -> str:
+    return ask.t.plain(f"rb.f.{kind}")
+
+
+def filters_text(ask: Ask, spec: Spec) -> str:
+    """``Campaign: Camp A · Country: DE`` for the report's header; empty when unfiltered."""
+    return " · ".join(
+        f"{kind_name(ask, kind)}: {item.get('label') or item['v']}"
+        for kind, item in spec_of.where(spec).items()
+    )
+
+
+def metrics_name(ask: Ask, spec: Spec) -> str:
+    key = str(spec.get("metrics") or "default")
+    return ask.t.plain(f"rb.m.{key}" if key in METRICS or key == CUSTOM else "rb.m.default")
+
+
 async def report_screen(ask: Ask, spec: Spec, page: int = 0) -> Screen:
     try:
         rows, totals = await fetch(ask, spec)
@@ -69,18 +97,22 @@ async def report_screen(ask: Ask, spec: Spec, page: int = 0) -> Screen:
     t = ask.t
     period = spec_of.period_for(spec, ask.timezone, now())
     group = str(spec.get("group"))
-    shown = METRICS.get(str(spec.get("metrics")), METRICS["default"])
+    shown = spec_of.shown(spec)
     head = t(
         "rb.title",
         title=spec.get("title") or t.plain("rb.report"),
         period=period_title(t, period).removeprefix("📊 ").split(",")[0],
         zone=period.timezone,
         group=group_name(ask, group),
-        metrics=t.plain(f"rb.m.{spec.get('metrics', 'default')}"),
+        metrics=metrics_name(ask, spec),
     )
+    lines = [head]
+    active = spec_of.where(spec)
+    if active:
+        lines.append(t("rb.where", filters=filters_text(ask, spec)))
     current = page_of(rows, page, PAGE_SIZE)
     start = current.number * PAGE_SIZE
-    lines = [head, ""]
+    lines.append("")
     if not rows:
         lines.append(t("rb.empty"))
     else:
@@ -90,12 +122,13 @@ async def report_screen(ask: Ask, spec: Spec, page: int = 0) -> Screen:
                   for i, row in enumerate(current.items)]  # fmt: skip
         lines += ["", t("rb.total", values=Html(total_line(totals, shown, CURRENCY)))]
     keyboard: list[list[InlineKeyboardButton]] = []
-    if group == "campaign" and current.items:
+    drills = [
+        button(str(start + i + 1), rb("d", v=str(value)))
+        for i, row in enumerate(current.items)
+        if (value := spec_of.row_value(group, row)) is not None
+    ]
+    if drills:
         lines.append(t("rb.drill_hint"))
-        drills = [
-            button(str(start + i + 1), rb("d", n=int(row.get("campaign_id") or 0)))
-            for i, row in enumerate(current.items)
-        ]
         keyboard += rows_of(drills, 5)
     nav = []
     if current.number > 0:
@@ -104,7 +137,9 @@ async def report_screen(ask: Ask, spec: Spec, page: int = 0) -> Screen:
         nav.append(button("▶️", rb("r", n=current.number + 1)))
     keyboard.append(nav)
     if group not in TIME_GROUPS:
-        keyboard.append([sort_button(ask, name, spec.get("sort") == name) for name in SORTS])
+        sorts = [sort_button(ask, name, spec.get("sort") == name) for name in SORTS]
+        keyboard += rows_of(sorts, 2)
+    filters = t.plain("rb.b.filters_n", n=len(active)) if active else t.plain("rb.b.filters")
     keyboard.append(
         [
             button(t.plain("rb.b.period"), rb("P")),
@@ -112,6 +147,7 @@ async def report_screen(ask: Ask, spec: Spec, page: int = 0) -> Screen:
             button(t.plain("rb.b.metrics"), rb("M")),
         ]
     )
+    keyboard.append([button(filters, rb("W")), button(t.plain("stats.b.chart"), rb("c"))])
     keyboard.append(
         [button(t.plain("stats.b.csv"), rb("e")), button(t.plain("rb.b.save"), rb("S"))]
     )
@@ -157,16 +193,23 @@ def group_screen(ask: Ask, spec: Spec, subs: bool) -> Screen:
 
 
 def metrics_screen(ask: Ask, spec: Spec) -> Screen:
-    current = spec.get("metrics")
-    buttons = [
-        button(("• " if key == current else "") + ask.t.plain(f"rb.m.{key}"), rb("m", v=key))
+    """Presets first; then every number as a toggle, so any mix can be shown."""
+    t = ask.t
+    current, picked = spec.get("metrics"), spec_of.shown(spec)
+    presets = [
+        button(("• " if key == current else "") + t.plain(f"rb.m.{key}"), rb("m", v=key))
         for key in METRICS
     ]
-    lines = [ask.t("rb.pick_metrics")] + [
-        f"<b>{fmt.esc(ask.t.plain(f'rb.m.{key}'))}</b>: {fmt.esc(', '.join(names))}"
+    toggles = [
+        button(("✅ " if name in picked else "▫️ ") + t.plain(f"rb.me.{name}"), rb("t", v=name))
+        for name in PICKABLE
+    ]
+    lines = [t("rb.pick_metrics", most=MAX_PICKED)] + [
+        f"<b>{fmt.esc(t.plain(f'rb.m.{key}'))}</b>: {fmt.esc(', '.join(names))}"
         for key, names in METRICS.items()
     ]
-    return Screen("\n".join(lines), markup(*rows_of(buttons, 3), back_row(ask)))
+    keyboard = [*rows_of(presets, 3), *rows_of(toggles, 3), back_row(ask)]
+    return Screen("\n".join(lines), markup(*keyboard))
 
 
 async def on_build(query: CallbackQuery, callback_data: StatsCb, **data: Any) -> None:
@@ -208,38 +251,81 @@ async def on_report(query: CallbackQuery, callback_data: ReportCb, **data: Any) 
         screen = metrics_screen(ask, spec)
     elif op == "m" and value in METRICS:
         spec["metrics"] = value
+    elif op == "t":
+        refused = spec_of.toggle_metric(spec, value)
+        if refused is not None:
+            alert(data, ask.t.plain(refused, most=MAX_PICKED))
+        await keep(ask, spec)
+        screen = metrics_screen(ask, spec)
     elif op == "s" and value in SORTS:
         spec["sort"] = value
     elif op == "d":
-        spec = await drill(ask, spec, callback_data.n)
+        screen = await open_row(ask, spec, value or str(callback_data.n))
+    elif op == "o" and (child := spec_of.open_as(spec, value)) is not None:
+        if value == "chart":  # the trend arrives as a photo; the choice stays on screen
+            await chart(ask, child)
+            return
+        spec = child
+    elif op == "c":
+        await chart(ask, spec)
+        return
     elif op == "e":
         await export(ask, spec)
         return
     elif op == "S":
         presets = spec_of.save_preset(await presets_of(ask), spec)
         await ask.store.update_data(presets=presets)
-        answer = data.get("callback_answer")
-        if answer is not None:
-            answer.text = ask.t.plain("rb.saved", name=spec_of.label(spec))[:190]
+        alert(data, ask.t.plain("rb.saved", name=spec_of.label(spec)))
     if screen is None:
         await keep(ask, spec)
         screen = await report_screen(ask, spec, callback_data.n if op == "r" else 0)
     await present(query, screen)
 
 
-async def drill(ask: Ask, spec: Spec, campaign_id: int) -> Spec:
-    """Open a campaign row: only a campaign of this very report can be opened."""
-    if spec.get("group") != "campaign":
-        return spec
+def alert(data: dict[str, Any], text: str) -> None:
+    """Say ``text`` in the tap's answer (the little pop-up), not in the chat."""
+    answer = data.get("callback_answer")
+    if answer is not None:
+        answer.text = text[:190]
+
+
+async def open_row(ask: Ask, spec: Spec, value: str) -> Screen | None:
+    """A row's number tapped: how to look at it (by day, by offer, its chart). Only a row of
+    this very report can be opened; anything else leaves the report as it is."""
+    group = str(spec.get("group"))
     try:
         rows, _ = await fetch(ask, spec)
-    except KeitaroError:
-        return spec
-    row = next((row for row in rows if row.get("campaign_id") == campaign_id), None)
-    if row is None or not campaign_id:
-        return spec
-    name = fmt.cut(str(row.get("campaign") or f"#{campaign_id}"), 60)
-    return spec_of.drill(spec, campaign_id, name)
+    except KeitaroError as error:
+        return ask.failure(error, rb("r"))
+    row = next((row for row in rows if str(spec_of.row_value(group, row)) == value), None)
+    if row is None:
+        return None
+    kind = spec_of.DRILLS[group]
+    name = fmt.cut(str(row.get(group) or value), 60)
+    spec["opened"] = {"kind": kind, "v": spec_of.row_value(group, row), "label": name}
+    await keep(ask, spec)
+    t = ask.t
+    text = t(
+        "rb.opened",
+        kind=t.plain(f"rb.f.{kind}"),
+        name=name,
+        values=Html(total_line(row, spec_of.shown(spec), CURRENCY)),
+    )
+    views = [
+        button(t.plain(f"rb.b.by_{view}"), rb("o", v=view))
+        for view in spec_of.DRILL_VIEWS
+        if view != kind
+    ]
+    keyboard = [*rows_of(views, 2), [button(t.plain("rb.b.trend"), rb("o", v="chart"))]]
+    return Screen(text, markup(*keyboard, back_row(ask)))
+
+
+async def chart(ask: Ask, spec: Spec) -> None:
+    """The report's period by day (one day: by hour), with its filters: a campaign's trend."""
+    period = spec_of.period_for(spec, ask.timezone, now())
+    filters = spec_of.report_filters(spec)
+    name = str(spec.get("title") or "") or filters_text(ask, spec)
+    await send_chart(ask, period, filters=filters, name=name)
 
 
 async def export(ask: Ask, spec: Spec) -> None:
@@ -249,7 +335,7 @@ async def export(ask: Ask, spec: Spec) -> None:
         await ask.bot.send_message(ask.chat_id, ask.failure(error, "").text)
         return
     period = spec_of.period_for(spec, ask.timezone, now())
-    columns = spec_of.dimensions(spec) + METRICS.get(str(spec.get("metrics")), METRICS["default"])
+    columns = spec_of.dimensions(spec) + spec_of.shown(spec)
     name = f"report-{spec.get('group')}-{period.first.isoformat()}-{period.last.isoformat()}.csv"
     caption = ask.t("stats.csv_caption", title=spec_of.label(spec), rows=len(rows))
     await send_document(ask, report_csv(rows, columns, totals), name, caption)

@@ -52,10 +52,11 @@ class ClickLookup(StatesGroup):
 
 
 class StatsDialog(StatesGroup):
-    """Typed answers of the stats screens: a time zone, custom report dates."""
+    """Typed answers of the stats screens: a time zone, custom report dates, a filter search."""
 
     timezone = State()
     dates = State()
+    search = State()
 
 
 class DigestDialog(StatesGroup):

@@ -190,10 +190,19 @@ async def on_stats_button(query: CallbackQuery, callback_data: StatsCb, **data: 
 # --- chart and CSV ------------------------------------------------------------------------------
 
 
-async def send_chart(ask: Ask, period: Period) -> None:
-    """Revenue, cost and profit by day (today: by hour) with ROI, as a photo with a caption."""
+async def send_chart(
+    ask: Ask,
+    period: Period,
+    *,
+    filters: list[dict[str, Any]] | None = None,
+    name: str = "",
+) -> None:
+    """Revenue, cost and profit by day (one day: by hour) with ROI, as a photo with a caption.
+
+    With ``filters`` it is the trend of one campaign (offer, source...), called ``name``.
+    """
     key = "hour" if period.days == 1 else "day"
-    params = {
+    params: dict[str, Any] = {
         "range": period.as_range(),
         "dimensions": [key],
         "measures": CHART_MEASURES,
@@ -201,6 +210,8 @@ async def send_chart(ask: Ask, period: Period) -> None:
         "summary": True,
         "limit": 1000,
     }
+    if filters:
+        params["filters"] = filters
     t = ask.t
     async with ChatActionSender.upload_photo(bot=ask.bot, chat_id=ask.chat_id):
         try:
@@ -211,6 +222,8 @@ async def send_chart(ask: Ask, period: Period) -> None:
         rows = [row for row in result.data.get("rows") or [] if isinstance(row, dict)]
         totals = result.data.get("summary") or {}
         title = period_title(t, period)
+        if name:
+            title = f"{title.split(',')[0]} · {fmt.cut(name, 40)}"
         png = await daily_chart(rows, currency=CURRENCY, title=title.removeprefix("📊 "), key=key)
         caption = t(
             "stats.chart_caption",

@@ -7,6 +7,7 @@ button carries only a short code, so a forged button can at most pick another va
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -21,14 +22,47 @@ GROUPS: tuple[str, ...] = (
 SUB_IDS: tuple[str, ...] = tuple(f"sub_id_{n}" for n in range(1, 11))
 #: groups whose rows also carry their id (a campaign row can be drilled into)
 WITH_ID = {"campaign": "campaign_id", "offer": "offer_id", "landing": "landing_id",
-           "stream": "stream_id", "ts": "ts_id"}  # fmt: skip
+           "stream": "stream_id", "ts": "ts_id", "country": "country_code"}  # fmt: skip
 #: metric presets: what the rows show
 METRICS: dict[str, list[str]] = {
     "default": ["clicks", "conversions", "revenue", "profit", "roi"],
     "money": ["clicks", "conversions", "revenue", "cost", "profit", "roi"],
     "funnel": ["clicks", "campaign_unique_clicks", "conversions", "cr", "epc"],
 }
-SORTS: tuple[str, ...] = ("profit", "clicks")
+CUSTOM = "custom"
+#: what the metric picker offers, in Keitaro's own names (so columns match the tracker's)
+PICKABLE: tuple[str, ...] = (
+    "clicks", "campaign_unique_clicks", "conversions", "leads", "sales", "rejected",
+    "revenue", "cost", "profit", "roi", "cr", "epc", "cpc", "cpa", "approve",
+)  # fmt: skip
+#: more numbers than this do not fit one row on a phone
+MAX_PICKED = 7
+SORTS: tuple[str, ...] = ("profit", "clicks", "conversions", "roi")
+
+
+@dataclass(frozen=True, slots=True)
+class FilterKind:
+    """One filter the builder offers: the report column it tests, and where its choices come
+    from (a list action of the tracker, or the report's own rows for countries)."""
+
+    column: str
+    action: str | None
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+#: the filters of the builder; a report keeps at most one value of each (they combine by AND)
+FILTERS: dict[str, FilterKind] = {
+    "campaign": FilterKind("campaign_id", "campaigns.list"),
+    "offer": FilterKind("offer_id", "offers.list"),
+    "ts": FilterKind("ts_id", "traffic_sources.list"),
+    "country": FilterKind("country_code", None),
+    "group": FilterKind("campaign_group_id", "groups.list", {"type": "campaigns"}),
+}
+#: a row of these groups can be opened: it becomes that filter
+DRILLS = {"campaign": "campaign", "offer": "offer", "ts": "ts", "country": "country"}
+#: what an opened row can be viewed by
+DRILL_VIEWS: tuple[str, ...] = ("day", "offer", "campaign", "country")
+COUNTRY = re.compile(r"^[A-Z]{2}$")
 #: time groups read best in time order, everything else by the chosen measure
 TIME_GROUPS = {"day", "hour"}
 MAX_PRESETS = 6
@@ -45,6 +79,7 @@ def new_spec(period: str = "today") -> Spec:
         "metrics": "default",
         "sort": "profit",
         "filters": [],
+        "where": {},
         "title": "",
     }
 
@@ -83,10 +118,79 @@ def dimensions(spec: Spec) -> list[str]:
     return [WITH_ID[group], group] if group in WITH_ID else [group]
 
 
+def shown(spec: Spec) -> list[str]:
+    """The numbers the rows show: the preset's, or the ones picked one by one."""
+    if spec.get("metrics") == CUSTOM:
+        picked = [name for name in spec.get("picked") or [] if name in PICKABLE]
+        if picked:
+            return picked
+    return list(METRICS.get(str(spec.get("metrics")), METRICS["default"]))
+
+
 def measures(spec: Spec) -> list[str]:
-    """The preset's measures plus the sort keys, so every sort button works."""
-    shown = METRICS.get(str(spec.get("metrics")), METRICS["default"])
-    return shown + [name for name in SORTS if name not in shown]
+    """The shown measures plus the sort keys, so every sort button works."""
+    names = shown(spec)
+    return names + [name for name in SORTS if name not in names]
+
+
+def toggle_metric(spec: Spec, name: str) -> str | None:
+    """Show or hide ``name`` (the spec becomes a custom pick); a reason key when refused."""
+    if name not in PICKABLE:
+        return None
+    names = shown(spec)
+    if name in names:
+        if len(names) == 1:
+            return "rb.metric_last"
+        names.remove(name)
+    elif len(names) >= MAX_PICKED:
+        return "rb.metric_limit"
+    else:
+        names.append(name)
+    spec["metrics"], spec["picked"] = CUSTOM, [item for item in PICKABLE if item in names]
+    return None
+
+
+def where(spec: Spec) -> dict[str, dict[str, Any]]:
+    """The builder's filters, ``{kind: {"v": value, "label": name}}``, valid kinds only."""
+    found = spec.get("where")
+    if not isinstance(found, dict):
+        return {}
+    return {kind: item for kind, item in found.items() if kind in FILTERS and "v" in item}
+
+
+def set_filter(spec: Spec, kind: str, value: Any, label: str) -> None:
+    spec["where"] = {**where(spec), kind: {"v": value, "label": label}}
+
+
+def drop_filter(spec: Spec, kind: str) -> None:
+    spec["where"] = {key: item for key, item in where(spec).items() if key != kind}
+
+
+def report_filters(spec: Spec) -> list[dict[str, Any]]:
+    """Keitaro's ``filters`` for the spec: the builder's, plus any raw ones a preset kept."""
+    raw = [item for item in spec.get("filters") or [] if isinstance(item, dict)]
+    made = [
+        {"name": FILTERS[kind].column, "operator": "EQUALS", "expression": item["v"]}
+        for kind, item in where(spec).items()
+    ]
+    return raw + made
+
+
+def filter_value(kind: str, text: str) -> int | str | None:
+    """A filter value from a button: an id for the tracker's entities, a code for countries."""
+    if kind == "country":
+        return text if COUNTRY.match(text) else None
+    return int(text) if text.isdigit() and int(text) > 0 else None
+
+
+def row_value(group: str, row: dict[str, Any]) -> int | str | None:
+    """What a row of ``group`` filters by when it is opened (None: it cannot be)."""
+    if group not in DRILLS:
+        return None
+    value = row.get(WITH_ID[group])
+    if value in (None, "", 0):
+        return None
+    return filter_value(DRILLS[group], str(value))
 
 
 def report_params(spec: Spec, period: Period) -> dict[str, Any]:
@@ -105,31 +209,44 @@ def report_params(spec: Spec, period: Period) -> dict[str, Any]:
         "summary": True,
         "limit": 1000,
     }
-    if spec.get("filters"):
-        params["filters"] = list(spec["filters"])
+    filters = report_filters(spec)
+    if filters:
+        params["filters"] = filters
     return params
 
 
-def drill(spec: Spec, campaign_id: int, name: str) -> Spec:
-    """A campaign row opened: the same period, that campaign only, by day."""
-    child = dict(spec)
-    child["group"] = "day"
-    child["filters"] = [{"name": "campaign_id", "operator": "EQUALS", "expression": campaign_id}]
+def drill(spec: Spec, kind: str, value: int | str, name: str, view: str) -> Spec:
+    """An opened row: the same period, only that row's campaign (offer, source, country),
+    grouped by ``view`` (by day unless asked otherwise)."""
+    child = {key: item for key, item in spec.items() if key != "opened"}
+    set_filter(child, kind, value, name)
+    child["group"] = view if view in DRILL_VIEWS and view != kind else "day"
     child["title"] = name
     return child
 
 
+def open_as(spec: Spec, view: str) -> Spec | None:
+    """The row opened last (``spec["opened"]``) as its own report by ``view`` (``chart``: by
+    day, for its trend); None when no row is open (a stale button)."""
+    opened = spec.get("opened")
+    if not isinstance(opened, dict) or opened.get("kind") not in FILTERS or "v" not in opened:
+        return None
+    by = "day" if view == "chart" else view
+    return drill(spec, str(opened["kind"]), opened["v"], str(opened.get("label") or ""), by)
+
+
 def label(spec: Spec) -> str:
-    """A short name for a saved preset: ``country · 7d · money``."""
+    """A short name for a saved preset: ``Camp A · country · 7d · money``."""
     period = spec.get("period")
     if period == "custom":
         period = f"{spec.get('first')}…{spec.get('last')}"
     parts = [str(spec.get("group")), str(period)]
     if spec.get("metrics") != "default":
         parts.append(str(spec.get("metrics")))
-    if spec.get("title"):
-        parts.insert(0, str(spec["title"])[:20])
-    return " · ".join(parts)
+    named = [str(item.get("label") or item["v"])[:20] for item in where(spec).values()]
+    if spec.get("title") and str(spec["title"])[:20] not in named:
+        named.insert(0, str(spec["title"])[:20])
+    return " · ".join([*named, *parts])
 
 
 def save_preset(presets: list[Spec], spec: Spec) -> list[Spec]:

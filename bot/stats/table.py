@@ -12,17 +12,21 @@ NAME = 40
 SHORT = {
     "clicks": "clicks", "campaign_unique_clicks": "uniq", "conversions": "conv",
     "revenue": "rev", "cost": "cost", "profit": "profit", "roi": "ROI", "cr": "CR", "epc": "EPC",
+    "leads": "leads", "sales": "sales", "rejected": "rej", "cpc": "CPC", "cpa": "CPA",
+    "approve": "appr",
 }  # fmt: skip
+MONEY = frozenset({"revenue", "cost", "epc", "cpc", "cpa"})
+RATES = frozenset({"cr", "approve"})
 
 
 def value_of(measure: str, raw: Any, currency: str) -> str:
-    if measure in ("revenue", "cost", "epc"):
+    if measure in MONEY:
         return fmt.money(raw or 0, currency)
     if measure == "profit":
         return fmt.money(raw or 0, currency, signed=True)
     if measure == "roi":
         return fmt.roi(raw or 0)
-    if measure == "cr":
+    if measure in RATES:
         return fmt.percent(raw or 0, 1)
     return fmt.number(raw or 0)
 

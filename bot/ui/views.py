@@ -67,6 +67,8 @@ class EntityView:
     writes: tuple[str, ...] = ()
     #: one-field jobs on the card: (action, field), e.g. an offer's payout
     quick: tuple[tuple[str, str], ...] = ()
+    #: the report builder's filter for this entity: its card opens its own stats
+    stats_filter: str | None = None
 
     def list_params(self, parent: int, arg: str) -> dict[str, Any]:
         params: dict[str, Any] = {}
@@ -158,6 +160,7 @@ ENTITY_VIEWS: tuple[EntityView, ...] = (
             "postbacks.set",
             "campaigns.archive",
         ),
+        stats_filter="campaign",
     ),
     EntityView(
         "st", "streams", "🔀", "r.streams", "streams.list", "streams.get",
@@ -184,6 +187,7 @@ ENTITY_VIEWS: tuple[EntityView, ...] = (
         tables=("of_files",),
         writes=("offers.update", "offers.clone", "offers.archive"),
         quick=(("offers.update", "payout_value"),),
+        stats_filter="offer",
     ),
     EntityView(
         "lp", "landing_pages", "📄", "r.landing_pages", "landing_pages.list", "landing_pages.get",
@@ -207,6 +211,7 @@ ENTITY_VIEWS: tuple[EntityView, ...] = (
             Field("template_name", "f.template"),
         ),
         writes=("traffic_sources.update", "traffic_sources.clone", "traffic_sources.archive"),
+        stats_filter="ts",
     ),
     EntityView(
         "an", "affiliate_networks", "🤝", "r.affiliate_networks", "affiliate_networks.list",
