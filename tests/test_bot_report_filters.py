@@ -220,9 +220,12 @@ async def test_a_campaign_card_opens_its_own_stats(world: BotWorld, client: Keit
     await anna.click("Campaigns")
     card = await anna.click("#9")
     assert "TT | MX | Prostatin" in card.text
+    mexico = [{"name": "campaign_id", "operator": "EQUALS", "expression": 9}]
+    today = await sandbox_report(client, "today", ["campaign_id"], mexico, zone)
+    clicks = today["summary"]["clicks"]
+    assert re.search(rf"Today: {clicks} clicks · \d+ conv\. · profit ", card.text), card.text
     stats = await anna.click("📊 Stats")
     assert "Campaign: TT | MX | Prostatin" in stats.text and "by Day" in stats.text
-    mexico = [{"name": "campaign_id", "operator": "EQUALS", "expression": 9}]
     expected = await sandbox_report(client, "7d", ["day"], mexico, zone)
     assert total_clicks(stats.text) == expected["summary"]["clicks"]
     chart = await anna.click("Chart")

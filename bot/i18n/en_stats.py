@@ -117,4 +117,5 @@ TEXTS: dict[str, str] = {
     "rb.b.by_country": "🌍 By country",
     "rb.b.trend": "📈 Trend chart",
     "b.stats": "Stats",
+    "card.today": "Today: {clicks} clicks · {conversions} conv. · profit {profit} · ROI {roi}",
 }

@@ -119,4 +119,5 @@ TEXTS: dict[str, str] = {
     "rb.b.by_country": "🌍 По странам",
     "rb.b.trend": "📈 График",
     "b.stats": "Статистика",
+    "card.today": "Сегодня: кликов {clicks} · конв. {conversions} · прибыль {profit} · ROI {roi}",
 }
