@@ -3,9 +3,9 @@
 Why it exists: anyone can try the bot right after installing it, with no token, no network and
 no tracker of their own. Nothing here is a second implementation: the updates go through the
 same ``create_dispatcher`` (middlewares, SQLite, rendering) that ``run`` uses, the Bot API is
-the in-process ``FakeTelegram`` the tests use, and the tracker is ``keitaro.sandbox`` on
-loopback. This module only turns the fake server's events into readable terminal lines and the
-person's lines into updates.
+the in-process ``FakeTelegram`` the tests use, the tracker is ``keitaro.sandbox`` on loopback,
+and the digest scheduler is the one ``run`` starts. This module only turns the fake server's
+events into readable terminal lines and the person's lines into updates.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import AsyncIterator, Awaitable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -28,6 +29,7 @@ from cryptography.fernet import Fernet
 from bot.app import Services, build_services, create_bot, create_dispatcher
 from bot.config import Settings
 from bot.emulator import EmulatedSession, EmulatedUser, FakeTelegram
+from bot.scheduler import Clock, Scheduler
 from keitaro.sandbox import Sandbox
 
 log = logging.getLogger(__name__)
@@ -36,12 +38,15 @@ DEMO_USER_ID = 100_001
 #: loggers that narrate every update at INFO
 CHATTY_LOGGERS = ("aiogram.event", "aiogram.middlewares")
 QUIT_WORDS = frozenset({"quit", "exit", "q", "выход"})
+#: seconds a digest being sent may take to finish when the demo ends
+SCHEDULER_GRACE = 5.0
 BANNER = {
     "ru": (
         "Keitaro-бот в терминале: тот же бот, что в Telegram, без токена и без сети.\n"
         "Трекер — встроенная песочница с тестовыми данными за месяц: {url}\n"
         "Цифра нажимает кнопку последней клавиатуры ([1], [2]...), /команды и текст уходят\n"
         "боту; '12 отправит число текстом. Файлы и графики сохраняются в {files}.\n"
+        "Дайджесты (/digest) приходят сюда в своё время, пока демо открыто.\n"
         "Выход: quit или Ctrl+D."
     ),
     "en": (
@@ -49,6 +54,7 @@ BANNER = {
         "The tracker is the built-in sandbox with a month of demo data: {url}\n"
         "A number presses a button of the newest keyboard ([1], [2]...); /commands and text\n"
         "go to the bot; '12 sends a number as text. Files and charts go to {files}.\n"
+        "Digests (/digest) arrive here at their time while the demo runs.\n"
         "Leave: quit or Ctrl+D."
     ),
 }
@@ -440,6 +446,59 @@ async def converse(chat: DemoChat, lines: AsyncIterator[str], *, echo: bool) -> 
         await chat.handle(line)
 
 
+@dataclass
+class Demo:
+    """What a demo session is made of; ``open_demo`` builds it and closes it."""
+
+    sandbox: Sandbox
+    telegram: FakeTelegram
+    printer: ChatPrinter
+    services: Services
+    chat: DemoChat
+    scheduler: Scheduler
+
+
+@contextlib.asynccontextmanager
+async def open_demo(
+    files_dir: Path,
+    language: str,
+    output: TextIO,
+    *,
+    clock: Clock | None = None,
+    tick: float | None = None,
+) -> AsyncIterator[Demo]:
+    """The sandbox, the bot's services, the chat and the digest scheduler, running; closed in
+    reverse order on the way out (the scheduler first, so no digest is sent into a closed
+    session).
+
+    The scheduler is the one ``run`` starts with polling (``bot.scheduler``): digests arrive in
+    the terminal at their time. ``clock`` replaces the time digests are scheduled by and
+    ``tick`` the scheduler's pause between looks (tests use both).
+    """
+    sandbox = Sandbox()
+    telegram = FakeTelegram(files_dir=files_dir)
+    printer = ChatPrinter(telegram, DEMO_USER_ID, output, language)
+    async with contextlib.AsyncExitStack() as stack:
+        folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="keitaro-demo-"))
+        stack.enter_context(quieter(CHATTY_LOGGERS, logging.WARNING))
+        await sandbox.start()
+        stack.push_async_callback(sandbox.stop)
+        with quieter(("bot.app",), logging.ERROR):
+            services = await build_services(demo_settings(Path(folder), language))
+        stack.push_async_callback(services.close)
+        if clock is not None:
+            services.clock = clock
+        chat = DemoChat(services, telegram, printer, language)
+        stack.push_async_callback(chat.close)
+        stack.callback(telegram.subscribe(printer.on_event))
+        options = {} if tick is None else {"tick": tick}
+        scheduler = Scheduler(services, chat.bot, **options)
+        services.scheduler = scheduler  # ``/digest now`` sends through it too
+        scheduler.start()
+        stack.push_async_callback(scheduler.stop, SCHEDULER_GRACE)
+        yield Demo(sandbox, telegram, printer, services, chat, scheduler)
+
+
 async def run_demo(
     files: str = "demo-files",
     language: str = "ru",
@@ -455,28 +514,16 @@ async def run_demo(
     files_dir = files_folder(files)
     interactive = input_lines is None and _is_tty(sys.stdin) and _is_tty(output)
     lines = input_lines if input_lines is not None else stdin_lines()
-    sandbox = Sandbox()
-    telegram = FakeTelegram(files_dir=files_dir)
-    printer = ChatPrinter(telegram, DEMO_USER_ID, output, language)
-    with (
-        tempfile.TemporaryDirectory(prefix="keitaro-demo-") as folder,
-        quieter(CHATTY_LOGGERS, logging.WARNING),
-    ):
-        await sandbox.start()
-        with quieter(("bot.app",), logging.ERROR):
-            services = await build_services(demo_settings(Path(folder), language))
-        chat = DemoChat(services, telegram, printer, language)
-        unsubscribe = telegram.subscribe(printer.on_event)
-        try:
-            printer.write(BANNER[language].format(url=sandbox.url, files=files_dir) + "\n")
-            await chat.connect(sandbox)
-            await chat.show_menu()
-            await converse(chat, lines, echo=not interactive)
-        finally:
-            if input_lines is None:
-                await lines.aclose()  # type: ignore[attr-defined]
-            unsubscribe()
-            await chat.close()
-            await services.close()
-            await sandbox.stop()
-            printer.write(NOTES[language]["bye"])
+    try:
+        async with open_demo(files_dir, language, output) as demo:
+            demo.printer.write(
+                BANNER[language].format(url=demo.sandbox.url, files=files_dir) + "\n"
+            )
+            await demo.chat.connect(demo.sandbox)
+            await demo.chat.show_menu()
+            await converse(demo.chat, lines, echo=not interactive)
+    finally:
+        if input_lines is None:
+            await lines.aclose()  # type: ignore[attr-defined]
+        output.write(NOTES[language]["bye"] + "\n")
+        output.flush()

@@ -7,7 +7,7 @@ client, the catalog and the sandbox follow.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 # §2.1/§5 — The request schema lists only CPC, CPUC and CPM for ``cost_type``; the entity schema
 # and the PHP client list all eight, and the tracker UI offers them all. We accept all eight.
@@ -105,3 +105,17 @@ EMPTY_LIST_HINT: Final = (
     "The tracker returned an empty list. If you expected entries here, the API key may belong "
     "to a user whose access to this section is restricted."
 )
+
+
+# §1.2, §2.9 — there is no "/me" endpoint, so nothing says which user an API key belongs to.
+# GUESS: the key's owner is the only user when ``/users`` lists exactly one, else the first
+# ADMIN in the list (Keitaro sorts it by login; the first admin is usually the one who set the
+# tracker up). A user-level key cannot read ``/users`` at all (403), so its owner stays unknown.
+def key_owner(users: Any) -> dict[str, Any] | None:
+    """The user (from a ``users.list`` answer) whose API key this probably is, or None."""
+    if not isinstance(users, list):
+        return None
+    entries = [user for user in users if isinstance(user, dict)]
+    if len(entries) == 1:
+        return entries[0]
+    return next((user for user in entries if str(user.get("type", "")).upper() == "ADMIN"), None)

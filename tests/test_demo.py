@@ -9,10 +9,13 @@ import signal
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.demo import TerminalDecoration, readable_text, run_demo
+from bot.demo import DEMO_USER_ID, TerminalDecoration, open_demo, readable_text, run_demo
 from bot.emulator.formatting import parse_text
+from bot.i18n import Translator
+from storage.digests import DigestRepository
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -116,6 +119,34 @@ async def test_documents_are_saved_and_their_path_printed(tmp_path: Path) -> Non
     assert saved, shown
     assert f"📄 saved to {saved[0]}" in shown
     assert b'"name"' in saved[0].read_bytes()
+
+
+async def test_the_digest_scheduler_runs_in_the_demo(tmp_path: Path) -> None:
+    """A digest due a minute ago (by the injected clock) reaches the terminal on the next
+    tick, and leaving the demo stops the scheduler's loop."""
+    output = io.StringIO()
+    moment = datetime.now(UTC).replace(second=30, microsecond=0)
+    due = (moment - timedelta(minutes=1)).strftime("%H:%M")
+    async with open_demo(tmp_path / "f", "en", output, clock=lambda: moment, tick=0.05) as demo:
+        assert demo.services.scheduler is demo.scheduler  # /digest now uses it too
+        assert await demo.chat.connect(demo.sandbox)
+        user = await demo.services.users.get(DEMO_USER_ID)
+        assert user is not None and user.active_tracker_id is not None
+        digest = await DigestRepository(demo.services.db).create(
+            DEMO_USER_ID, demo.chat.user.chat_id, user.active_tracker_id,
+            {"time": due, "days": []}, "UTC", {"chart": False},
+        )  # fmt: skip
+        assert digest is not None
+        label = Translator("en").plain("digest.settings_button")
+        for _ in range(200):  # ticks every 0.05 s: well under a second in practice
+            if label in output.getvalue():
+                break
+            await asyncio.sleep(0.05)
+        assert label in output.getvalue(), output.getvalue()
+        assert demo.scheduler.counts["sent"] == 1
+        stored = await DigestRepository(demo.services.db).get(DEMO_USER_ID, digest.id)
+        assert stored is not None and stored.last_slot is not None
+    assert not [t for t in asyncio.all_tasks() if t.get_name() == "digest-scheduler"]
 
 
 def test_entities_become_terminal_text() -> None:

@@ -19,6 +19,7 @@ from bot.handlers import menu
 from bot.handlers.states import Connect, TrackerEdit
 from bot.i18n import Translator
 from bot.services.netguard import PrivateAddressError, UnresolvableHostError, ensure_public
+from bot.services.trackers import adopt_tracker_zone
 from bot.ui.callbacks import TrackerCb
 from bot.ui.errors import describe
 from bot.ui.format import esc
@@ -82,7 +83,11 @@ async def connect(
     message: Message, url: str, key_text: str, *, t: Translator, user: User, services: Any,
     state: FSMContext, bot: Bot,
 ) -> None:  # fmt: skip
-    """Verify the key with a light read; on success store the tracker and make it active."""
+    """Verify the key with a light read; on success store the tracker and make it active.
+
+    A user without a time zone gets the one of the key's owner on the tracker (said in the
+    success message); when the tracker does not tell, nothing is said and UTC stays.
+    """
     try:
         api_key = clean_api_key(key_text)
         client = KeitaroClient(url, api_key, pool=services.pool)
@@ -109,6 +114,9 @@ async def connect(
         tracker = await services.trackers.add(user.id, host_of(url), url, api_key.reveal())
         done = t("connect.done", name=tracker.name)
     await services.users.set_active_tracker(user.id, tracker.id)
+    zone = await adopt_tracker_zone(services, user.id, url, api_key)
+    if zone is not None:
+        done += "\n" + t("connect.timezone", zone=zone)
     await state.clear()
     await message.answer(done)
     fresh = await services.users.get(user.id)

@@ -19,6 +19,9 @@ TEXTS: dict[str, str] = {
     "connect.try_again": "Send another key, or change the address.",
     "connect.done": "✅ Connected: <b>{name}</b>. The key is stored encrypted.",
     "connect.key_updated": "✅ New key saved for <b>{name}</b> (encrypted).",
+    "connect.timezone": (
+        "🕐 Time zone: <b>{zone}</b> (from your tracker); change it in /settings."
+    ),
     "connect.delete_yourself": (
         "⚠️ I could not delete your message with the key: please delete it yourself."
     ),

@@ -1,12 +1,24 @@
-"""The user's trackers as ready clients: one KeitaroClient per stored tracker, one HTTP pool."""
+"""The user's trackers as ready clients (one KeitaroClient per stored tracker, one HTTP pool),
+and the time zone a newly connected tracker suggests for its user."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import zoneinfo
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from keitaro import HttpPool, KeitaroClient
+from keitaro.guesses import key_owner
+from keitaro.masking import Secret
 from storage import Tracker, TrackerRepository
+
+log = logging.getLogger(__name__)
+
+#: how long connecting waits for the tracker's user list before it keeps UTC
+ZONE_LOOKUP_SECONDS = 3.0
 
 
 class TrackerClients:
@@ -51,3 +63,61 @@ class TrackerClients:
 
     def forget(self, tracker_id: int) -> None:
         self._clients.pop(tracker_id, None)
+
+
+# --- the time zone of the key's owner ----------------------------------------------------------
+
+
+@cache
+def _known_zones() -> dict[str, str]:
+    return {name.lower(): name for name in zoneinfo.available_timezones()}
+
+
+def iana_zone(value: Any) -> str | None:
+    """``value`` as a real IANA time zone name (its canonical spelling), or None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return _known_zones().get(value.strip().lower())
+
+
+def owner_zone(users: Any) -> str | None:
+    """The valid time zone in the preferences of the user a ``users.list`` answer suggests
+    owns the key (``keitaro.guesses.key_owner``), or None."""
+    owner = key_owner(users)
+    preferences = owner.get("preferences") if owner else None
+    return iana_zone(preferences.get("timezone")) if isinstance(preferences, dict) else None
+
+
+async def tracker_zone(url: str, api_key: str | Secret, pool: HttpPool) -> str | None:
+    """The time zone of the key's owner, read from ``users.list``; None when it cannot be told.
+
+    Keitaro has no "/me": the owner is a guess (see ``key_owner``). It never raises and never
+    takes longer than ``ZONE_LOOKUP_SECONDS``: a user-level key (403), an empty list, a slow or
+    broken tracker all give None, after one attempt (no retries).
+    """
+    client = KeitaroClient(url, api_key, pool=pool, retries=0)
+    try:
+        async with asyncio.timeout(ZONE_LOOKUP_SECONDS):
+            result = await client.call("users.list")
+    except Exception as error:  # a missing default must never break connecting
+        log.info("no time zone from %s: %s", client.host, type(error).__name__)
+        return None
+    return owner_zone(result.data)
+
+
+async def adopt_tracker_zone(
+    services: Any, user_id: int, url: str, api_key: str | Secret
+) -> str | None:
+    """Give a user who has no time zone yet the one of the tracker's key owner.
+
+    Returns the zone it set, or None (the user already has one, or the tracker did not say).
+    A zone the user has, chosen by them or taken earlier, is never replaced.
+    """
+    user = await services.users.get(user_id)
+    if user is None or user.timezone:
+        return None
+    zone = await tracker_zone(url, api_key, services.pool)
+    if zone is None:
+        return None
+    await services.users.set_timezone(user_id, zone)
+    return zone

@@ -242,9 +242,11 @@ def _entities(store: Store, rng: random.Random, now: datetime) -> None:
         )  # fmt: skip
         if local:
             store.files[("landing_pages", landing["id"])] = _files(name)
+    # UTC like the sandbox's reports without a ``range.timezone``: Keitaro reports in the key
+    # owner's zone by default, and the bot takes a new user's zone from this preference
     store.users.create(
         {"login": "admin", "type": "ADMIN", "_password": "admin-pass",
-         "preferences": {"language": "en", "timezone": "Europe/Berlin", "first_weekday": "1",
+         "preferences": {"language": "en", "timezone": "UTC", "first_weekday": "1",
                          "theme": "dark"}}
     )  # fmt: skip
     buyer = store.users.create(
