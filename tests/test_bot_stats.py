@@ -7,7 +7,7 @@ import io
 import struct
 
 from bot.handlers import stats as stats_handlers
-from bot.stats import period_of
+from bot.stats import period_of, previous_of
 from bot.ui import format as fmt
 from bot.ui.callbacks import BrowseCb, StatsCb
 from keitaro import KeitaroClient
@@ -51,6 +51,18 @@ async def test_stats_numbers_equal_the_trackers_report(
     for label in ("📈 Chart", "🧮 Build report", "⬇️ CSV", "« Menu", "Today", "30 days"):
         assert label in screen.buttons
     assert "Earning most" in screen.text
+    # profit changes by an amount: this week's against the week before
+    now = stats_handlers.now()
+    week = period_of("7d", "UTC", now)
+    before = previous_of(week, now)
+    shown = await sandbox_totals(client, "7d", "UTC")
+    earlier = (await client.call("reports.build", {
+        "range": before.as_range(), "dimensions": [], "measures": ["profit"], "summary": True,
+        "limit": 1,
+    })).data["summary"]  # fmt: skip
+    delta = shown["profit"] - earlier["profit"]
+    arrow = "▲" if delta >= 0 else "▼"
+    assert f"({arrow}{fmt.NBSP}{fmt.money(abs(delta))})" in screen.text
     month = await anna.click("This month")
     assert "• This month" in month.buttons
     assert_totals_shown(month.text, await sandbox_totals(client, "month", "UTC"))

@@ -32,7 +32,7 @@ from bot.ui import format as fmt
 from bot.ui.callbacks import MenuCb, StatsCb, TimezoneCb
 from bot.ui.errors import describe
 from bot.ui.keyboards import button, cancel_row, markup, menu_button, rows_of
-from bot.ui.screens import Screen, present
+from bot.ui.screens import Screen, fit, present
 from keitaro import ApiResult, KeitaroClient, KeitaroError
 from storage import Tracker, User
 
@@ -175,6 +175,9 @@ async def on_stats(message: Message, command: CommandObject, **data: Any) -> Non
 
 
 async def on_stats_button(query: CallbackQuery, callback_data: StatsCb, **data: Any) -> None:
+    if callback_data.op == "n":
+        await open_below(query, callback_data, data)
+        return
     ask = await ask_of(query, data)
     if ask is None:
         return
@@ -185,6 +188,22 @@ async def on_stats_button(query: CallbackQuery, callback_data: StatsCb, **data: 
         await send_csv(ask, period_of(key, ask.timezone, now()))
     else:
         await present(query, await stats_screen(ask, key))
+
+
+async def open_below(query: CallbackQuery, callback_data: StatsCb, data: dict[str, Any]) -> None:
+    """ "Open stats" under a digest: the presser's own stats as a new message, so the digest
+    stays readable (and in a group, someone without a tracker only gets a hint)."""
+    if data.get("tracker") is None or data.get("client") is None:
+        answer = data.get("callback_answer")
+        if answer is not None:
+            answer.text, answer.show_alert = data["t"].plain("stats.connect_first"), True
+        return
+    ask = await ask_of(query, data)
+    if ask is None:
+        return
+    key = callback_data.p if callback_data.p in PERIODS else "today"
+    screen = fit(await stats_screen(ask, key))
+    await ask.bot.send_message(ask.chat_id, screen.text, reply_markup=screen.keyboard)
 
 
 # --- chart and CSV ------------------------------------------------------------------------------
@@ -329,7 +348,7 @@ async def save_timezone(
 def create_router() -> Router:
     router = Router(name="stats")
     router.message.register(on_stats, Command("stats"))
-    router.callback_query.register(on_stats_button, StatsCb.filter(F.op.in_({"v", "c", "e"})))
+    router.callback_query.register(on_stats_button, StatsCb.filter(F.op.in_({"v", "n", "c", "e"})))
     router.callback_query.register(on_timezone_button, TimezoneCb.filter())
     router.message.register(
         on_timezone_text, StatsDialog.timezone, F.text & ~F.text.startswith("/")

@@ -118,4 +118,5 @@ TEXTS: dict[str, str] = {
     "rb.b.trend": "📈 Trend chart",
     "b.stats": "Stats",
     "card.today": "Today: {clicks} clicks · {conversions} conv. · profit {profit} · ROI {roi}",
+    "stats.connect_first": "Connect your tracker in a private chat with me first: /start",
 }

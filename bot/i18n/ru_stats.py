@@ -120,4 +120,5 @@ TEXTS: dict[str, str] = {
     "rb.b.trend": "📈 График",
     "b.stats": "Статистика",
     "card.today": "Сегодня: кликов {clicks} · конв. {conversions} · прибыль {profit} · ROI {roi}",
+    "stats.connect_first": "Сначала подключите свой трекер в личном чате со мной: /start",
 }

@@ -19,13 +19,34 @@ def change(value: float | None) -> str:
     return f" ({arrow}{fmt.NBSP}{abs(value):.0f}%)"
 
 
+def money_change(summary: Summary, measure: str, currency: str) -> str:
+    """`` (▲ $96)``: profit changes by an amount (a percent of a loss reads backwards);
+    nothing when the previous period had no numbers."""
+    now, then = summary.totals.get(measure), summary.before.get(measure)
+    if now is None or then is None or not summary.before.get("clicks"):
+        return ""
+    delta = now - then
+    arrow = "▲" if delta >= 0 else "▼"
+    return f" ({arrow}{fmt.NBSP}{fmt.money(abs(delta), currency)})"
+
+
 def campaign_line(row: dict[str, Any], currency: str) -> str:
     name = fmt.esc(fmt.cut(str(row.get("campaign") or f"#{row.get('campaign_id', '?')}"), LINE))
     profit = fmt.money(row.get("profit", 0), currency, signed=True)
     return f"{name} {profit} · ROI {fmt.roi(row.get('roi', 0))}"
 
 
-def summary_text(t: Translator, summary: Summary, title: str, currency: str = "USD") -> str:
+def summary_text(
+    t: Translator,
+    summary: Summary,
+    title: str,
+    currency: str = "USD",
+    *,
+    ranking: bool = True,
+    top: int | None = None,
+) -> str:
+    """The totals with their change; then, when ``ranking``, the best and the losing
+    campaigns (at most ``top`` of each, all the summary has when None)."""
     s, c = summary.totals, summary.change
     lines = [
         f"<b>{fmt.esc(title)}</b>",
@@ -51,16 +72,17 @@ def summary_text(t: Translator, summary: Summary, title: str, currency: str = "U
             "stats.profit",
             icon="🟢" if s.get("profit", 0) >= 0 else "🔴",
             profit=Html(fmt.money(s.get("profit", 0), currency, signed=True)),
-            profit_change=change(c("profit")),
+            profit_change=money_change(summary, "profit", currency),
             roi=Html(fmt.percent(s.get("roi", 0))),
             cr=Html(fmt.percent(s.get("cr", 0), 1)),
             epc=Html(fmt.money(s.get("epc", 0), currency)),
         ),
     ]
-    if summary.best:
-        lines += ["", t("stats.best")] + [campaign_line(r, currency) for r in summary.best]
-    if summary.worst:
-        lines += ["", t("stats.worst")] + [campaign_line(r, currency) for r in summary.worst]
+    best, worst = (summary.best[:top], summary.worst[:top]) if ranking else ([], [])
+    if best:
+        lines += ["", t("stats.best")] + [campaign_line(r, currency) for r in best]
+    if worst:
+        lines += ["", t("stats.worst")] + [campaign_line(r, currency) for r in worst]
     if not s.get("clicks") and not s.get("conversions"):
         lines += ["", t("stats.no_traffic")]
     return "\n".join(lines)

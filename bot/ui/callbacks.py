@@ -117,7 +117,8 @@ class ConversionCb(CallbackData, prefix="cv"):
 
 
 class StatsCb(CallbackData, prefix="st"):
-    """The /stats screen. ``op``: ``v`` view, ``c`` chart, ``e`` CSV, ``b`` build a report
+    """The /stats screen. ``op``: ``v`` view, ``n`` view as a new message (under a digest),
+    ``c`` chart, ``e`` CSV, ``b`` build a report
     from this period, ``o`` open saved preset ``n``. ``p`` is a period key (``7d``)."""
 
     op: str
