@@ -51,7 +51,7 @@ TEXTS: dict[str, str] = {
     # меню
     "menu.header": "📊 <b>Keitaro</b> · {name} ({host})",
     "menu.header_host": "📊 <b>Keitaro</b> · {host}",
-    "menu.today": "Сегодня: прибыль {profit} · ROI {roi} · {clicks} кликов · {conversions} конв.",
+    "menu.today": "Сегодня: прибыль {profit} · ROI {roi} · клики {clicks} · конв. {conversions}",
     "menu.today_failed": "Не удалось получить цифры за сегодня: {reason}",
     "menu.no_tracker": "Трекер ещё не подключён. Подключите, чтобы начать.",
     "menu.more": "⋯ <b>Другие разделы</b>",

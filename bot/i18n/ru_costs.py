@@ -81,7 +81,7 @@ TEXTS: dict[str, str] = {
     "costs.error.all_bad": "❌ Ни одну строку файла нельзя использовать:",
     "costs.error.footer": "Ничего не отправлено. Исправьте файл и пришлите снова или /cancel.",
     # отправка
-    "costs.progress": "⏳ Отправляю расходы: {done}/{total} кампаний…",
+    "costs.progress": "⏳ Отправляю расходы, кампании: {done}/{total}…",
     "costs.done": "✅ Расходы обновлены: кампаний — {campaigns}, {amount}.",
     "costs.failed": (
         "❌ Расходы кампании {name} (#{id}) не приняты.\n{reason}\n"

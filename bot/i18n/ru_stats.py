@@ -119,6 +119,6 @@ TEXTS: dict[str, str] = {
     "rb.b.by_country": "🌍 По странам",
     "rb.b.trend": "📈 График",
     "b.stats": "Статистика",
-    "card.today": "Сегодня: кликов {clicks} · конв. {conversions} · прибыль {profit} · ROI {roi}",
+    "card.today": "Сегодня: клики {clicks} · конв. {conversions} · прибыль {profit} · ROI {roi}",
     "stats.connect_first": "Сначала подключите свой трекер в личном чате со мной: /start",
 }
