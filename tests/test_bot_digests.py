@@ -1,14 +1,33 @@
 """The /digest dialog through the real Dispatcher: a morning digest set up in a few taps and
-delivered by the scheduler, typed values, chosen days, list actions, group targets, now."""
+delivered by the scheduler, typed values, chosen days, list actions, group targets, now; its
+scope (a group, chosen campaigns), its content, and "Pause losing" under a delivered digest."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
 
+from bot.digests.buttons import digest_keyboard
 from bot.digests.schedule import next_slot
+from bot.digests.send import Outcome
+from bot.emulator import EmulatedUser
+from bot.i18n import Translator
+from bot.ui import format as fmt
+from bot.ui.callbacks import DigestCb
+from keitaro import KeitaroClient
 from storage.digests import DigestRepository
+from storage.models import Digest
 from tests.bot_world import BotWorld
-from tests.test_digest_delivery import Clock, scheduler, sends_to
+from tests.test_digest_delivery import (
+    BERLIN,
+    Clock,
+    make_digest,
+    nine_tomorrow,
+    scheduler,
+    sends_to,
+)
 
 
 async def test_a_buyer_sets_a_morning_digest_in_a_few_taps_and_it_arrives(
@@ -30,7 +49,7 @@ async def test_a_buyer_sets_a_morning_digest_in_a_few_taps_and_it_arrives(
     [digest] = await DigestRepository(world.services.db).list(anna.user["id"])
     assert digest.schedule == {"time": "09:00", "days": [0, 1, 2, 3, 4, 5, 6]}
     assert digest.timezone == "Europe/Berlin" and digest.chat_id == anna.user["id"]
-    assert digest.spec == {"chart": True, "period": "yesterday"}
+    assert digest.spec == {"chart": True, "period": "yesterday", "ranking": True}
     slot = next_slot(digest.schedule, digest.timezone, datetime.now(UTC))
     runner = scheduler(world, Clock(slot.at + timedelta(seconds=30)))
     assert await runner.run_once() == 1
@@ -131,3 +150,359 @@ async def test_the_scheduler_starts_and_stops_with_the_dispatcher(world: BotWorl
     assert scheduler is not None and scheduler._loop is not None and not scheduler._loop.done()
     await world.dp.emit_shutdown(bot=world.bot)
     assert scheduler._loop is None
+
+
+# ----- scope, content, and the buttons under a delivered digest ---------------------------
+
+
+async def to_the_card(user: EmulatedUser, zone: str = "Europe/Berlin") -> None:
+    for step in ("/digest", "New digest", "09:00", "Every day", zone):
+        await (user.send(step) if step.startswith("/") else user.click(step))
+    assert "Counts: everything" in user.last
+
+
+def yesterday_of(slot: datetime) -> str:
+    return (slot.astimezone(ZoneInfo(BERLIN)) - timedelta(days=1)).date().isoformat()
+
+
+async def report_totals(
+    client: KeitaroClient, day: str, filters: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The tracker's own numbers for ``day`` in Berlin, as the digest should show them."""
+    scope = {"filters": filters} if filters else {}
+    report = await client.call(
+        "reports.build",
+        range={"from": day, "to": day, "timezone": BERLIN},
+        dimensions=[],
+        measures=["clicks", "conversions", "revenue", "cost", "profit"],
+        summary=True,
+        **scope,
+    )
+    return dict(report.data.get("summary") or report.data["rows"][0])
+
+
+async def losing_rows(client: KeitaroClient, day: str) -> list[dict[str, Any]]:
+    report = await client.call(
+        "reports.build",
+        range={"from": day, "to": day, "timezone": BERLIN},
+        dimensions=["campaign_id", "campaign"],
+        measures=["profit"],
+        limit=1000,
+    )
+    return [row for row in report.data["rows"] if row["profit"] < 0]
+
+
+async def campaign_states(client: KeitaroClient) -> dict[int, str]:
+    campaigns = (await client.call("campaigns.list")).data
+    return {
+        row["id"]: (await client.call("campaigns.get", id=row["id"])).data["state"]
+        for row in campaigns
+    }
+
+
+async def deliver_with_buttons(world: BotWorld, digest: Digest, clock: Clock) -> None:
+    """What ``Scheduler.deliver`` sends once it attaches ``digest_keyboard`` (see the
+    wiring in the report of this change): the composed digest and its buttons."""
+    runner = scheduler(world, clock)
+    t = Translator("en")
+    tracker = await world.services.trackers.get(digest.owner_id, digest.tracker_id)
+    assert tracker is not None
+    client = await world.services.clients.client(tracker)
+    composed = await runner.composer.compose(
+        t, tracker, client, digest.spec, digest.timezone, clock()
+    )
+    keyboard = digest_keyboard(t, digest, composed.losing)
+    assert await runner.sender.send(digest.chat_id, composed, keyboard) is Outcome.SENT
+
+
+def callback_sizes(world: BotWorld, chat_id: int) -> list[int]:
+    return [
+        len(button["callback_data"].encode())
+        for message in world.telegram.messages(chat_id)
+        for row in (message.get("reply_markup") or {}).get("inline_keyboard") or []
+        for button in row
+        if "callback_data" in button
+    ]
+
+
+async def test_a_digest_scoped_to_a_group_counts_that_group_only(
+    world: BotWorld, client: KeitaroClient
+) -> None:
+    groups = (await client.call("groups.list", type="campaigns")).data
+    facebook = next(group for group in groups if group["name"] == "Facebook")
+    await client.call("groups.update", id=facebook["id"], name="FB <main> & co")
+    anna = await world.connected_user()
+    await to_the_card(anna)
+    await anna.click("Scope: everything")
+    assert "What should the digest count?" in anna.last
+    await anna.click("A campaign group")
+    assert "Which campaign group?" in anna.last
+    await anna.click("FB <main> & co")
+    assert "Counts: FB <main> & co" in anna.last
+    await anna.click("Save")
+    assert "🗂 FB <main> & co" in anna.last  # the list says what the digest counts
+    repo = DigestRepository(world.services.db)
+    [digest] = await repo.list(anna.user["id"])
+    scope = [{"name": "campaign_group_id", "operator": "EQUALS", "expression": facebook["id"]}]
+    assert digest.spec["filters"] == scope and digest.spec["scope"] == "FB <main> & co"
+
+    slot = next_slot(digest.schedule, digest.timezone, datetime.now(UTC))
+    assert await scheduler(world, Clock(slot.at + timedelta(seconds=5))).run_once() == 1
+    text = anna.messages[-1].get("caption") or anna.messages[-1]["text"]
+    day = yesterday_of(slot.at)
+    mine, everything = await report_totals(client, day, scope), await report_totals(client, day)
+    assert 0 < mine["clicks"] < everything["clicks"]
+    assert "FB <main> & co" in text.split("\n")[0]
+    assert f"Clicks {fmt.number(mine['clicks'])}" in text
+    assert f"Conversions {fmt.number(mine['conversions'])}" in text
+    assert f"Revenue {fmt.money(mine['revenue'], 'USD')}" in text
+    assert fmt.money(mine["profit"], "USD", signed=True) in text
+
+    await anna.send("/digest")  # editing keeps the scope
+    await anna.click("✏️ 1")
+    for step in ("08:15", "Every day", "UTC"):
+        await (anna.send(step) if ":" in step else anna.click(step))
+    assert "Counts: FB <main> & co" in anna.last
+    await anna.click("Save")
+    [edited] = await repo.list(anna.user["id"])
+    assert edited.spec["filters"] == scope and edited.schedule["time"] == "08:15"
+
+
+async def page_to(user: EmulatedUser, label: str, pages: int) -> None:
+    """Press ▶️ until a button with ``label`` is on the page."""
+    for _ in range(pages):
+        if any(label in text for row in user.keyboard() for text in row):
+            return
+        await user.click("▶️")
+    raise AssertionError(f"{label!r} is on no page")
+
+
+async def test_chosen_campaigns_page_through_hundreds(
+    world: BotWorld, client: KeitaroClient
+) -> None:
+    for n in range(300):
+        world.sandbox.state.campaigns.create({"name": f"Bulk {n:03d}", "state": "active"})
+    campaigns = {row["name"]: row["id"] for row in (await client.call("campaigns.list")).data}
+    pages = -(-len(campaigns) // 10)
+    anna = await world.connected_user()
+    await to_the_card(anna)
+    await anna.click("Scope: everything")
+    await anna.click("Chosen campaigns")
+    assert f"chosen: 0 · page 1 of {pages}" in anna.last
+    toggles = [label for row in anna.keyboard() for label in row if label.startswith("▫️")]
+    assert len(toggles) == 10 and "◀️" not in str(anna.keyboard())
+    nothing = await anna.click("Done (0)")
+    assert "Choose at least one campaign" in nothing.alerts
+    await page_to(anna, "Bulk 007", pages)
+    await anna.click("Bulk 007")
+    assert "✅ Bulk 007" in str(anna.keyboard()) and "chosen: 1" in anna.last
+    await anna.click("Bulk 008")
+    await anna.click("Bulk 008")  # and off again
+    assert "▫️ Bulk 008" in str(anna.keyboard())
+    seeded = next(name for name in campaigns if not name.startswith("Bulk"))
+    await page_to(anna, "Bulk 299", pages)
+    await page_to(anna, seeded, pages)
+    assert "▶️" not in str(anna.keyboard()) or seeded in str(anna.keyboard())
+    await anna.click(seeded)
+    await anna.click("◀️")  # back a page: the choice is kept
+    await anna.click("▶️")
+    assert f"✅ {seeded}" in str(anna.keyboard()) and "chosen: 2" in anna.last
+    await anna.click("Done (2)")
+    assert "Counts: 2 campaigns" in anna.last
+    await anna.click("Save")
+    assert "🗂 2 campaigns" in anna.last
+    [digest] = await DigestRepository(world.services.db).list(anna.user["id"])
+    chosen = sorted([campaigns["Bulk 007"], campaigns[seeded]])
+    assert digest.spec["filters"] == [
+        {"name": "campaign_id", "operator": "IN_LIST", "expression": chosen}
+    ]
+    assert max(callback_sizes(world, anna.chat_id)) <= 64
+
+
+async def test_top_and_bottom_can_be_left_out(world: BotWorld) -> None:
+    anna = await world.connected_user()
+    await to_the_card(anna)
+    assert "best and losing campaigns" in anna.last
+    await anna.click("Top & bottom: on")
+    assert "Top & bottom: off" in str(anna.keyboard())
+    assert "best and losing" not in anna.last and "Content: totals with change" in anna.last
+    await anna.click("Save")
+    [plain] = await DigestRepository(world.services.db).list(anna.user["id"])
+    assert plain.spec["ranking"] is False
+    ranked = await make_digest(world, anna.user["id"])  # the default: with the ranking
+    slot = next_slot(plain.schedule, plain.timezone, datetime.now(UTC))
+    assert await scheduler(world, Clock(slot.at + timedelta(seconds=5))).run_once() == 2
+    with_ranking, without = sorted(
+        (m.get("caption") or m["text"] for m in anna.messages[-2:]), key=len, reverse=True
+    )
+    assert ranked.spec.get("ranking", True)
+    assert "Earning most:" in with_ranking and "Losing most:" in with_ranking
+    assert "Earning most:" not in without and "Losing most:" not in without
+    assert without.split("\n")[1] == with_ranking.split("\n")[1]  # the same totals
+
+
+async def test_a_tracker_failing_while_picking_keeps_the_draft(world: BotWorld) -> None:
+    anna = await world.connected_user()
+    await to_the_card(anna)
+    await anna.click("Chart: on")  # something the draft must not lose
+    await anna.click("Scope: everything")
+    world.sandbox.faults.fail_5xx = 3  # every attempt of one read
+    await anna.click("A campaign group")
+    assert "Could not get the list from" in anna.last and "settings are kept" in anna.last
+    assert (await anna.data())["digest"]["chart"] is False
+    await anna.click("Retry")
+    await anna.click("Facebook")
+    assert "Counts: Facebook" in anna.last and "Chart: off" in str(anna.keyboard())
+    world.sandbox.faults.fail_5xx = 3
+    await anna.click("Scope: Facebook")
+    await anna.click("Chosen campaigns")
+    assert "Could not get the list" in anna.last
+    await anna.click("Back")
+    await anna.click("Back")
+    assert "Counts: Facebook" in anna.last
+
+
+async def test_another_tracker_resets_the_scope(world: BotWorld) -> None:
+    anna = await world.connected_user()
+    await to_the_card(anna)
+    await anna.click("Scope: everything")
+    await anna.click("A campaign group")
+    await anna.click("Search")
+    await anna.click("Save")
+    second = world.sandbox.url.replace("127.0.0.1", "localhost")
+    await anna.send(f"/connect {second} {world.sandbox.api_key}")
+    assert len(await world.services.trackers.list(anna.user["id"])) == 2
+    await anna.send("/digest")
+    await anna.click("✏️ 1")
+    for step in ("09:00", "Every day", "UTC"):
+        await anna.click(step)
+    [first] = [label for row in anna.keyboard() for label in row if "localhost" not in label][:1]
+    await anna.click(first)  # the tracker the group was chosen on: the scope stays
+    assert "Counts: Search" in anna.last
+    await anna.send("/digest")
+    await anna.click("✏️ 1")
+    for step in ("09:00", "Every day", "UTC"):
+        await anna.click(step)
+    await anna.click("localhost")
+    assert "scope is back to everything" in anna.last and "Counts: everything" in anna.last
+    await anna.click("Save")
+    [digest] = await DigestRepository(world.services.db).list(anna.user["id"])
+    assert "filters" not in digest.spec
+
+
+async def test_stale_scope_buttons_answer_sensibly(world: BotWorld) -> None:
+    anna = await world.connected_user()
+    await to_the_card(anna)
+    card = anna.messages[-1]["message_id"]
+    await anna.click("Save")
+    for data in (
+        DigestCb(op="o", arg="grp").pack(),
+        DigestCb(op="M", id=1, arg="0").pack(),
+        DigestCb(op="F").pack(),
+        DigestCb(op="G", id=1).pack(),
+    ):
+        await anna.click_data(data, card)
+        assert "Your digests" in anna.last and "Saved" not in anna.last
+    assert not anna.unanswered
+
+
+async def test_pause_losing_pauses_exactly_the_losing_campaigns(
+    world: BotWorld, client: KeitaroClient
+) -> None:
+    anna = await world.connected_user()
+    digest = await make_digest(world, anna.user["id"])
+    clock = Clock(nine_tomorrow())
+    world.services.clock = clock  # the button reads "yesterday" as the digest did
+    await deliver_with_buttons(world, digest, clock)
+    before = await campaign_states(client)
+    losing = [
+        row
+        for row in await losing_rows(client, yesterday_of(clock()))
+        if before.get(int(row["campaign_id"])) == "active"
+    ]
+    assert losing, "the sandbox has running campaigns that lose money every day"
+    count = len(losing)
+    sent = anna.messages[-1]
+    assert f"Pause losing ({count})" in str(anna.keyboard())
+    assert "Open stats" in str(anna.keyboard()) and "Digest settings" in str(anna.keyboard())
+    question = await anna.click(f"Pause losing ({count})")
+    assert f"Pause the losing campaigns ({count})?" in question.text
+    for row in losing:
+        assert f"{row['campaign']} {fmt.money(row['profit'], 'USD', signed=True)}" in question.text
+    assert anna.messages[-2] == sent  # the digest stays as it was
+    done = await anna.click(f"Pause {count}")
+    assert f"Paused {count} of {count}" in done.text
+    after = await campaign_states(client)
+    paused = {int(row["campaign_id"]) for row in losing}
+    assert {cid for cid in after if after[cid] != before[cid]} == paused
+    assert all(after[cid] == "disabled" for cid in paused)
+    again = await anna.click_data(
+        DigestCb(op="Z", id=digest.id, arg=str(anna.user["id"])).pack(), sent["message_id"]
+    )
+    assert "out of date" in again  # answered already: asked afresh, nothing to repeat
+    assert "are paused already" in again.text
+    assert "Pause " not in str(anna.keyboard(again.messages[-1]["message_id"]))
+
+
+async def test_pause_losing_is_for_the_owner_only(world: BotWorld, client: KeitaroClient) -> None:
+    anna = await world.connected_user()
+    group = -100_555
+    world.telegram.add_chat({"id": group, "type": "supergroup", "title": "Team"})
+    digest = await make_digest(world, anna.user["id"], chat_id=group)
+    clock = Clock(nine_tomorrow())
+    world.services.clock = clock
+    await deliver_with_buttons(world, digest, clock)
+    before = await campaign_states(client)
+    bob = EmulatedUser(
+        world.dp, world.bot, world.telegram, user_id=3003, first_name="Bob",
+        language_code="en", chat_id=group,
+    )  # fmt: skip
+    anna_there = EmulatedUser(
+        world.dp, world.bot, world.telegram, user_id=anna.user["id"], first_name="Anna",
+        language_code="en", chat_id=group,
+    )  # fmt: skip
+    world.users += [bob, anna_there]
+    count = len(world.telegram.messages(group))
+    refused = await bob.click("Pause losing")
+    assert any("Only the owner" in alert for alert in refused.alerts)
+    assert len(world.telegram.messages(group)) == count and not refused.messages
+    forged = DigestCb(op="Z", id=digest.id, arg="3003").pack()
+    message = world.telegram.messages(group)[-1]["message_id"]
+    assert "no longer exists" in await bob.click_data(forged, message)
+    question = await anna_there.click("Pause losing")
+    assert "Pause the losing campaigns" in question.text
+    assert "Only the owner" in await bob.click("⏸ Pause")  # her question, his tap
+    assert "Only the owner" in await bob.click("Keep them running")
+    await anna_there.click("Keep them running")
+    assert "Nothing was paused" in anna_there.last
+    assert await campaign_states(client) == before
+
+
+async def test_pause_losing_says_what_failed_and_keeps_the_digest(
+    world: BotWorld, client: KeitaroClient
+) -> None:
+    anna = await world.connected_user()
+    digest = await make_digest(world, anna.user["id"])
+    clock = Clock(nine_tomorrow())
+    world.services.clock = clock
+    await deliver_with_buttons(world, digest, clock)
+    sent = anna.messages[-1]
+    await anna.click("Digest settings")  # the list comes below; the digest stays
+    assert "Your digests" in anna.last and anna.messages[-2] == sent
+    world.sandbox.faults.fail_5xx = 3  # the tracker is down when the button is pressed
+    failed = await anna.click("Pause losing", message_id=sent["message_id"])
+    assert "Could not get the numbers from" in failed.text
+    question = await anna.click("Retry")
+    assert "Pause the losing campaigns" in question.text
+    before = await campaign_states(client)
+    world.sandbox.faults.fail_5xx = 1  # the first pause fails, the others go through
+    done = await anna.click("⏸ Pause")
+    asked = re.search(r"campaigns \((\d+)\)\?", question.text)
+    assert asked is not None
+    count = int(asked[1])
+    assert f"Paused {count - 1} of {count}" in done.text and done.text.count("⚠️") == 1
+    after = await campaign_states(client)
+    assert sum(after[cid] != before[cid] for cid in after) == count - 1
+    await DigestRepository(world.services.db).delete(anna.user["id"], digest.id)
+    gone = await anna.click("Pause losing", message_id=sent["message_id"])
+    assert "no longer exists" in gone and not gone.messages

@@ -21,6 +21,7 @@ from bot.i18n import Html, Translator
 from bot.services.calls import perform
 from bot.stats import Period, Summary, build_summary, period_of, previous_of
 from bot.stats.render import summary_text
+from bot.stats.summary import Call
 from bot.ui.errors import describe
 from bot.ui.format import esc
 from keitaro import ApiResult, KeitaroClient, KeitaroError
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
 
 CAPTION_LIMIT = 1024
 CHART_DAYS = 14
+#: campaigns a digest names in each of its "best" and "losing" sections
+SHOWN = 3
+#: every losing campaign of the report (its row limit), for "Pause losing (N)"
+ALL_ROWS = 1000
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -40,6 +45,8 @@ class Composed:
     chart: bytes | None = None
     chart_key: tuple[Any, ...] | None = None
     failed: bool = False
+    #: running campaigns that lost money in the period: the "⏸ Pause losing (N)" button's N
+    losing: int = 0
 
 
 def visible_length(html_text: str) -> int:
@@ -53,15 +60,27 @@ def short_date(t: Translator, day: date) -> str:
     return f"{day.day} {months[day.month - 1]}"
 
 
-def title_of(t: Translator, period: Period, tracker_name: str) -> str:
+def title_of(t: Translator, period: Period, tracker_name: str, scope: str = "") -> str:
+    """``☀️ Yesterday · 25 Nov · main tracker``, with `` · Facebook`` for a scoped digest."""
     key = "digest.title.today" if period.key == "today" else "digest.title.yesterday"
-    return t.plain(key, date=short_date(t, period.last), tracker=tracker_name)
+    tracker = f"{tracker_name} · {scope}" if scope else tracker_name
+    return t.plain(key, date=short_date(t, period.last), tracker=tracker)
 
 
 def digest_period(spec: dict[str, Any], timezone: str, now: datetime) -> Period:
     """Yesterday by default (a morning digest); ``{"period": "today"}`` for today so far."""
     key = "today" if spec.get("period") == "today" else "yesterday"
     return period_of(key, timezone, now)
+
+
+async def digest_summary(
+    call: Call, spec: dict[str, Any], timezone: str, now: datetime, top: int = ALL_ROWS
+) -> Summary:
+    """The digest's numbers: its period, its scope (``spec["filters"]``), every losing
+    campaign in ``worst`` (a digest shows a few; "Pause losing" needs them all)."""
+    period = digest_period(spec, timezone, now)
+    filters = spec.get("filters") or None
+    return await build_summary(call, period, previous_of(period, now), filters=filters, top=top)
 
 
 class ChartMemo:
@@ -130,7 +149,7 @@ class Composer:
         late_at: str | None = None,
     ) -> Composed:
         period = digest_period(spec, timezone, now)
-        title = title_of(t, period, tracker.name)
+        title = title_of(t, period, tracker.name, str(spec.get("scope") or ""))
         currency = str(spec.get("currency") or "USD")
         late = [t("digest.late", time=late_at), ""] if late_at else []
         if client is None:
@@ -139,17 +158,32 @@ class Composer:
         filters = spec.get("filters") or None
         try:
             summary: Summary = await self._with_retry(
-                lambda: build_summary(call, period, previous_of(period, now), filters=filters)
+                lambda: digest_summary(call, spec, timezone, now)
             )
         except KeitaroError as error:
             reason = Html(describe(t, error))
             text = t("digest.failed", tracker=tracker.name, reason=reason)
             return Composed("\n".join([*late, f"<b>{esc(title)}</b>", text]), failed=True)
-        text = "\n".join([*late, summary_text(t, summary, title, currency)])
-        composed = Composed(text)
+        ranking = bool(spec.get("ranking", True))
+        text = summary_text(t, summary, title, currency, ranking=ranking, top=SHOWN)
+        losing = await self._running(call, summary.worst)
+        composed = Composed("\n".join([*late, text]), losing=losing)
         if spec.get("chart", True):
             await self._add_chart(composed, t, tracker, call, period, currency, filters)
         return composed
+
+    async def _running(self, call: Callable[..., Any], worst: list[dict[str, Any]]) -> int:
+        """How many losing campaigns still run: what "⏸ Pause losing (N)" would pause. One
+        cached list per tracker and burst; when it fails, every losing one counts."""
+        if not worst:
+            return 0
+        try:
+            campaigns = (await call("campaigns.list", {})).data
+        except KeitaroError:
+            return len(worst)
+        rows = [row for row in campaigns or [] if isinstance(row, dict)]
+        active = {row.get("id") for row in rows if row.get("state") == "active"}
+        return sum(1 for row in worst if row.get("campaign_id") in active)
 
     async def _add_chart(
         self,

@@ -14,7 +14,10 @@ TEXTS: dict[str, str] = {
         "No digests yet. A digest brings yesterday's numbers (or today's so far) to a chat "
         "at the time you choose."
     ),
-    "digest.line": "{number}. {icon} {time} {days} · {timezone} · {tracker} → {target}{chart}",
+    "digest.line": (
+        "{number}. {icon} {time} {days} · {timezone} · {tracker}{scope} → {target}{chart}"
+    ),
+    "digest.line_scope": " · 🗂 {scope}",
     "digest.next": "   next: {when}",
     "digest.paused_line": "   ⏸ paused",
     "digest.target_here": "this chat",
@@ -53,15 +56,19 @@ TEXTS: dict[str, str] = {
         "<b>🗓 New digest</b>\n"
         "{time} {days} · {timezone}\n"
         "Tracker: {tracker}\n"
+        "Counts: {scope}\n"
         "Period: {period}\n"
-        "Content: totals with change, best and losing campaigns{chart}\n"
+        "Content: totals with change{ranking}{chart}\n"
         "Send to: {target}"
     ),
     "digest.confirm_chart": ", chart of 14 days",
+    "digest.confirm_ranking": ", best and losing campaigns",
     "digest.period_yesterday": "yesterday",
     "digest.period_today": "today so far",
     "digest.toggle_chart_on": "📈 Chart: on",
     "digest.toggle_chart_off": "📈 Chart: off",
+    "digest.toggle_ranking_on": "🏆 Top & bottom: on",
+    "digest.toggle_ranking_off": "🏆 Top & bottom: off",
     "digest.toggle_period": "📆 Period: {period}",
     "digest.target_other": "🎯 Another chat…",
     "digest.target_this": "🎯 This chat",
@@ -80,4 +87,56 @@ TEXTS: dict[str, str] = {
     "digest.resumed": "▶️ Resumed",
     "digest.paused": "⏸ Paused",
     "digest.now_sending": "Sending the digest…",
+    # the scope: what a digest counts
+    "digest.scope_button": "🗂 Scope: {scope}",
+    "digest.scope_all": "everything",
+    "digest.scope_title": (
+        "<b>🗂 What should the digest count?</b>\n"
+        "Now: {scope}\n\n"
+        "The whole tracker, one campaign group, or the campaigns you choose."
+    ),
+    "digest.scope_everything": "🌐 Everything",
+    "digest.scope_group": "🗂 A campaign group…",
+    "digest.scope_campaigns": "☑️ Chosen campaigns…",
+    "digest.scope_groups_title": "<b>🗂 Which campaign group?</b> {tracker}{page}",
+    "digest.scope_no_groups": (
+        "{tracker} has no campaign groups. Choose campaigns instead, or count everything."
+    ),
+    "digest.scope_campaigns_title": (
+        "<b>☑️ Which campaigns?</b> {tracker} · chosen: {chosen}{page}\n"
+        "Tap to choose or unchoose, then Done."
+    ),
+    "digest.scope_no_campaigns": "{tracker} has no campaigns yet.",
+    "digest.scope_done": "✅ Done ({count})",
+    "digest.scope_none": "Choose at least one campaign",
+    "digest.scope_missing": "That is no longer in the tracker: the list is up to date now.",
+    "digest.scope_count.one": "{count} campaign",
+    "digest.scope_count.few": "{count} campaigns",
+    "digest.scope_count.many": "{count} campaigns",
+    "digest.page": " · page {page} of {pages}",
+    "digest.scope_failed": (
+        "⚠️ Could not get the list from {tracker}:\n{reason}\n\n"
+        "Your digest settings are kept: retry, or go back."
+    ),
+    "digest.scope_reset": (
+        "🗂 The scope is back to everything: the group or campaigns were chosen on another tracker."
+    ),
+    "digest.tracker_gone": "That tracker is no longer connected.",
+    # the buttons under a delivered digest
+    "digest.open_stats": "📊 Open stats",
+    "digest.pause_losing": "⏸ Pause losing ({count})",
+    "digest.owner_only": "Only the owner of this digest can pause campaigns from it.",
+    "digest.pause_ask": "<b>⏸ Pause the losing campaigns ({count})?</b>\n{title}",
+    "digest.pause_more": "…and {count} more",
+    "digest.pause_yes": "⏸ Pause {count}",
+    "digest.pause_no": "✖️ Keep them running",
+    "digest.pause_nothing": "✅ No campaign is losing money now ({title}): nothing to pause.",
+    "digest.pause_already": "Already paused: {count}",
+    "digest.pause_all_paused": "✅ The losing campaigns ({count}) are paused already ({title}).",
+    "digest.pause_failed": "⚠️ Could not get the numbers from {tracker}:\n{reason}",
+    "digest.pause_done": "<b>⏸ Paused {paused} of {count}</b>",
+    "digest.pause_ok_line": "✅ {name}",
+    "digest.pause_fail_line": "⚠️ {name}: {reason}",
+    "digest.pause_kept": "Nothing was paused.",
+    "digest.pause_stale": "The list was out of date: here it is again.",
 }

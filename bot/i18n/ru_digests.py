@@ -14,7 +14,10 @@ TEXTS: dict[str, str] = {
         "Сводок пока нет. Сводка приносит цифры за вчера (или за сегодня на сейчас) в чат "
         "в выбранное время."
     ),
-    "digest.line": "{number}. {icon} {time} {days} · {timezone} · {tracker} → {target}{chart}",
+    "digest.line": (
+        "{number}. {icon} {time} {days} · {timezone} · {tracker}{scope} → {target}{chart}"
+    ),
+    "digest.line_scope": " · 🗂 {scope}",
     "digest.next": "   следующая: {when}",
     "digest.paused_line": "   ⏸ на паузе",
     "digest.target_here": "этот чат",
@@ -53,15 +56,19 @@ TEXTS: dict[str, str] = {
         "<b>🗓 Новая сводка</b>\n"
         "{time} {days} · {timezone}\n"
         "Трекер: {tracker}\n"
+        "Что считать: {scope}\n"
         "Период: {period}\n"
-        "Содержание: итоги с изменением, лучшие и убыточные кампании{chart}\n"
+        "Содержание: итоги с изменением{ranking}{chart}\n"
         "Куда: {target}"
     ),
     "digest.confirm_chart": ", график за 14 дней",
+    "digest.confirm_ranking": ", лучшие и убыточные кампании",
     "digest.period_yesterday": "вчера",
     "digest.period_today": "сегодня на сейчас",
     "digest.toggle_chart_on": "📈 График: вкл",
     "digest.toggle_chart_off": "📈 График: выкл",
+    "digest.toggle_ranking_on": "🏆 Лучшие и худшие: вкл",
+    "digest.toggle_ranking_off": "🏆 Лучшие и худшие: выкл",
     "digest.toggle_period": "📆 Период: {period}",
     "digest.target_other": "🎯 Другой чат…",
     "digest.target_this": "🎯 Этот чат",
@@ -80,4 +87,56 @@ TEXTS: dict[str, str] = {
     "digest.resumed": "▶️ Возобновлена",
     "digest.paused": "⏸ На паузе",
     "digest.now_sending": "Отправляю сводку…",
+    # что считает сводка
+    "digest.scope_button": "🗂 Что считать: {scope}",
+    "digest.scope_all": "всё",
+    "digest.scope_title": (
+        "<b>🗂 Что считать в сводке?</b>\n"
+        "Сейчас: {scope}\n\n"
+        "Весь трекер, одну группу кампаний или выбранные кампании."
+    ),
+    "digest.scope_everything": "🌐 Всё",
+    "digest.scope_group": "🗂 Группу кампаний…",
+    "digest.scope_campaigns": "☑️ Выбранные кампании…",
+    "digest.scope_groups_title": "<b>🗂 Какую группу кампаний?</b> {tracker}{page}",
+    "digest.scope_no_groups": (
+        "В {tracker} нет групп кампаний. Выберите кампании или считайте всё."
+    ),
+    "digest.scope_campaigns_title": (
+        "<b>☑️ Какие кампании?</b> {tracker} · выбрано: {chosen}{page}\n"
+        "Нажатие выбирает или снимает выбор, затем «Готово»."
+    ),
+    "digest.scope_no_campaigns": "В {tracker} пока нет кампаний.",
+    "digest.scope_done": "✅ Готово ({count})",
+    "digest.scope_none": "Выберите хотя бы одну кампанию",
+    "digest.scope_missing": "Этого уже нет в трекере: список обновлён.",
+    "digest.scope_count.one": "{count} кампания",
+    "digest.scope_count.few": "{count} кампании",
+    "digest.scope_count.many": "{count} кампаний",
+    "digest.page": " · стр. {page} из {pages}",
+    "digest.scope_failed": (
+        "⚠️ Не удалось получить список из {tracker}:\n{reason}\n\n"
+        "Настройки сводки сохранены: повторите или вернитесь назад."
+    ),
+    "digest.scope_reset": (
+        "🗂 Сводка снова считает всё: группа или кампании были выбраны в другом трекере."
+    ),
+    "digest.tracker_gone": "Этот трекер больше не подключён.",
+    # кнопки под пришедшей сводкой
+    "digest.open_stats": "📊 Открыть статистику",
+    "digest.pause_losing": "⏸ Убыточные на паузу ({count})",
+    "digest.owner_only": "Ставить кампании на паузу из сводки может только её владелец.",
+    "digest.pause_ask": "<b>⏸ Поставить на паузу убыточные кампании ({count})?</b>\n{title}",
+    "digest.pause_more": "…и ещё {count}",
+    "digest.pause_yes": "⏸ На паузу: {count}",
+    "digest.pause_no": "✖️ Пусть работают",
+    "digest.pause_nothing": "✅ Убыточных кампаний сейчас нет ({title}): ставить на паузу нечего.",
+    "digest.pause_already": "Уже на паузе: {count}",
+    "digest.pause_all_paused": "✅ Убыточные кампании ({count}) уже на паузе ({title}).",
+    "digest.pause_failed": "⚠️ Не удалось получить цифры из {tracker}:\n{reason}",
+    "digest.pause_done": "<b>⏸ На паузе {paused} из {count}</b>",
+    "digest.pause_ok_line": "✅ {name}",
+    "digest.pause_fail_line": "⚠️ {name}: {reason}",
+    "digest.pause_kept": "Ничего не поставлено на паузу.",
+    "digest.pause_stale": "Список устарел: вот он заново.",
 }
