@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.charts import daily_chart
+from bot.charts import daily_chart, day_slots
 from bot.i18n import Html, Translator
 from bot.services.calls import perform
 from bot.stats import Period, Summary, build_summary, period_of, previous_of
-from bot.stats.render import summary_text
+from bot.stats.render import chart_names, summary_text
 from bot.stats.summary import Call
 from bot.ui.errors import describe
 from bot.ui.format import esc
@@ -213,7 +213,13 @@ class Composer:
                 params["filters"] = filters
             result = await self._with_retry(lambda: call("reports.build", params))
             rows = list(result.data.get("rows") or [])
-            return await daily_chart(rows, currency=currency, title=title)
+            return await daily_chart(
+                rows,
+                currency=currency,
+                title=title,
+                names=chart_names(t),
+                slots=day_slots(first, period.last),
+            )
 
         try:
             composed.chart = await self.charts.get(key, render)

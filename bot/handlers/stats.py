@@ -18,7 +18,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton, Message
 from aiogram.utils.chat_action import ChatActionSender
 
-from bot.charts import daily_chart
+from bot.charts import daily_chart, day_slots, hour_slots
 from bot.handlers.states import StatsDialog
 from bot.i18n import Html, Translator
 from bot.services.request import TrackerRequest, chat_of
@@ -26,7 +26,7 @@ from bot.stats import PERIODS, Period, build_summary, period_of, previous_of
 from bot.stats.builder import label as preset_label
 from bot.stats.export import report_csv
 from bot.stats.periods import ALIASES
-from bot.stats.render import summary_text
+from bot.stats.render import chart_names, summary_text
 from bot.stats.summary import MEASURES
 from bot.ui import format as fmt
 from bot.ui.callbacks import MenuCb, StatsCb, TimezoneCb
@@ -243,7 +243,14 @@ async def send_chart(
         title = period_title(t, period)
         if name:
             title = f"{title.split(',')[0]} · {fmt.cut(name, 40)}"
-        png = await daily_chart(rows, currency=CURRENCY, title=title.removeprefix("📊 "), key=key)
+        png = await daily_chart(
+            rows,
+            currency=CURRENCY,
+            title=title.removeprefix("📊 "),
+            key=key,
+            names=chart_names(t),
+            slots=chart_slots(period, key),
+        )
         caption = t(
             "stats.chart_caption",
             title=title,
@@ -254,6 +261,14 @@ async def send_chart(
         )
         name = f"stats-{period.first.isoformat()}-{period.last.isoformat()}.png"
         await ask.bot.send_photo(ask.chat_id, BufferedInputFile(png, name), caption=caption)
+
+
+def chart_slots(period: Period, key: str) -> list[str]:
+    """Every day of the period; for one day its hours (today: up to the current one)."""
+    if key != "hour":
+        return day_slots(period.first, period.last)
+    local = now().astimezone(zoneinfo.ZoneInfo(period.timezone))
+    return hour_slots(local.hour if local.date() == period.last else 23)
 
 
 async def send_document(ask: Ask, content: bytes, name: str, caption: str) -> None:

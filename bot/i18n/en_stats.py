@@ -119,4 +119,8 @@ TEXTS: dict[str, str] = {
     "b.stats": "Stats",
     "card.today": "Today: {clicks} clicks · {conversions} conv. · profit {profit} · ROI {roi}",
     "stats.connect_first": "Connect your tracker in a private chat with me first: /start",
+    "chart.revenue": "revenue",
+    "chart.cost": "cost",
+    "chart.profit": "profit",
+    "chart.roi": "ROI %",
 }

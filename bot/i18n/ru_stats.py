@@ -121,4 +121,8 @@ TEXTS: dict[str, str] = {
     "b.stats": "Статистика",
     "card.today": "Сегодня: клики {clicks} · конв. {conversions} · прибыль {profit} · ROI {roi}",
     "stats.connect_first": "Сначала подключите свой трекер в личном чате со мной: /start",
+    "chart.revenue": "доход",
+    "chart.cost": "расход",
+    "chart.profit": "прибыль",
+    "chart.roi": "ROI %",
 }

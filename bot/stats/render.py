@@ -19,6 +19,11 @@ def change(value: float | None) -> str:
     return f" ({arrow}{fmt.NBSP}{abs(value):.0f}%)"
 
 
+def chart_names(t: Translator) -> dict[str, str]:
+    """The chart legend's words in the user's language."""
+    return {name: t.plain(f"chart.{name}") for name in ("revenue", "cost", "profit", "roi")}
+
+
 def money_change(summary: Summary, measure: str, currency: str) -> str:
     """`` (▲ $96)``: profit changes by an amount (a percent of a loss reads backwards);
     nothing when the previous period had no numbers."""
