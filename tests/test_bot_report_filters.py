@@ -175,6 +175,8 @@ async def test_a_campaign_opens_by_offer_and_as_a_trend_chart(
     offers = await sandbox_report(client, "30d", ["offer_id", "offer"], only, zone)
     assert f"of {len(offers['rows'])}" in by_offer.text
     assert total_clicks(by_offer.text) == offers["summary"]["clicks"]
+    back = await anna.click("« Report")  # the list it was opened from
+    assert back.text == built.text
 
     await anna.send("/stats 30d")
     await anna.click("Build report")

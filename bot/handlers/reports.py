@@ -24,7 +24,7 @@ from bot.handlers.stats import (
     send_document,
     stats_screen,
 )
-from bot.i18n import Html
+from bot.i18n import Html, Translator
 from bot.stats import PERIODS
 from bot.stats import builder as spec_of
 from bot.stats.builder import (
@@ -39,10 +39,11 @@ from bot.stats.builder import (
     Spec,
 )
 from bot.stats.export import report_csv
+from bot.stats.names import group_word, preset_name
 from bot.stats.table import row_line, total_line
 from bot.ui import format as fmt
 from bot.ui.callbacks import ReportCb, StatsCb
-from bot.ui.keyboards import PAGE_SIZE, button, cancel_row, markup, page_of, rows_of
+from bot.ui.keyboards import PAGE_SIZE, button, markup, page_of, rows_of
 from bot.ui.screens import Screen, present
 from keitaro import KeitaroError
 
@@ -84,6 +85,11 @@ def filters_text(ask: Ask, spec: Spec) -> str:
     )
 
 
+def short_names(t: Translator) -> dict[str, str]:
+    """The measures' short names in report rows (``clicks``/``клики``)."""
+    return {name: t.plain(f"rb.short.{name}") for name in PICKABLE}
+
+
 def metrics_name(ask: Ask, spec: Spec) -> str:
     key = str(spec.get("metrics") or "default")
     return ask.t.plain(f"rb.m.{key}" if key in METRICS or key == CUSTOM else "rb.m.default")
@@ -118,9 +124,10 @@ async def report_screen(ask: Ask, spec: Spec, page: int = 0) -> Screen:
     else:
         first, last = start + 1, start + len(current.items)
         lines.append(t("rb.rows", first=first, last=last, total=current.total))
-        lines += [row_line(start + i + 1, row, group, shown, CURRENCY)
+        names = short_names(t)
+        lines += [row_line(start + i + 1, row, group, shown, CURRENCY, names)
                   for i, row in enumerate(current.items)]  # fmt: skip
-        lines += ["", t("rb.total", values=Html(total_line(totals, shown, CURRENCY)))]
+        lines += ["", t("rb.total", values=Html(total_line(totals, shown, CURRENCY, names)))]
     keyboard: list[list[InlineKeyboardButton]] = []
     drills = [
         button(str(start + i + 1), rb("d", v=str(value)))
@@ -151,7 +158,12 @@ async def report_screen(ask: Ask, spec: Spec, page: int = 0) -> Screen:
     keyboard.append(
         [button(t.plain("stats.b.csv"), rb("e")), button(t.plain("rb.b.save"), rb("S"))]
     )
-    keyboard.append([button(t.plain("rb.b.stats"), StatsCb(op="v", p=period_key(spec)).pack())])
+    last_row = [button(t.plain("rb.b.stats"), StatsCb(op="v", p=period_key(spec)).pack())]
+    parent = spec_of.parent_of(spec)
+    if parent is not None:
+        back = str(parent.get("title") or t.plain("rb.report"))
+        last_row.insert(0, button(t.plain("rb.b.up", name=fmt.cut(back, 24)), rb("B")))
+    keyboard.append(last_row)
     return Screen("\n".join(lines), markup(*keyboard))
 
 
@@ -183,7 +195,7 @@ def group_screen(ask: Ask, spec: Spec, subs: bool) -> Screen:
     current = spec.get("group")
     choices = SUB_IDS if subs else GROUPS
     buttons = [
-        button(("• " if key == current else "") + group_name(ask, key), rb("g", v=key))
+        button(("• " if key == current else "") + group_word(ask.t, key), rb("g", v=key))
         for key in choices
     ]
     if not subs:
@@ -205,7 +217,8 @@ def metrics_screen(ask: Ask, spec: Spec) -> Screen:
         for name in PICKABLE
     ]
     lines = [t("rb.pick_metrics", most=MAX_PICKED)] + [
-        f"<b>{fmt.esc(t.plain(f'rb.m.{key}'))}</b>: {fmt.esc(', '.join(names))}"
+        f"<b>{fmt.esc(t.plain(f'rb.m.{key}'))}</b>: "
+        + fmt.esc(", ".join(t.plain(f"rb.me.{name}") for name in names))
         for key, names in METRICS.items()
     ]
     keyboard = [*rows_of(presets, 3), *rows_of(toggles, 3), back_row(ask)]
@@ -236,11 +249,13 @@ async def on_report(query: CallbackQuery, callback_data: ReportCb, **data: Any) 
     spec = await spec_data(ask)
     op, value = callback_data.op, callback_data.v
     screen: Screen | None = None
+    if await ask.state.get_state() == StatsDialog.dates.state:  # "« Report" instead of dates
+        await ask.state.set_state(None)
     if op == "P":
         screen = period_screen(ask, spec)
     elif op == "p" and value == "custom":
         await ask.state.set_state(StatsDialog.dates)
-        screen = Screen(ask.t("rb.ask_dates"), markup(cancel_row(ask.t.plain("b.cancel"))))
+        screen = Screen(ask.t("rb.ask_dates"), markup(back_row(ask)))
     elif op == "p" and value in PERIODS:
         spec.update(period=value, first=None, last=None)
     elif op == "G":
@@ -266,6 +281,8 @@ async def on_report(query: CallbackQuery, callback_data: ReportCb, **data: Any) 
             await chart(ask, child)
             return
         spec = child
+    elif op == "B" and (parent := spec_of.parent_of(spec)) is not None:
+        spec = parent
     elif op == "c":
         await chart(ask, spec)
         return
@@ -275,7 +292,7 @@ async def on_report(query: CallbackQuery, callback_data: ReportCb, **data: Any) 
     elif op == "S":
         presets = spec_of.save_preset(await presets_of(ask), spec)
         await ask.store.update_data(presets=presets)
-        alert(data, ask.t.plain("rb.saved", name=spec_of.label(spec)))
+        alert(data, ask.t.plain("rb.saved", name=preset_name(ask.t, spec)))
     if screen is None:
         await keep(ask, spec)
         screen = await report_screen(ask, spec, callback_data.n if op == "r" else 0)
@@ -309,7 +326,7 @@ async def open_row(ask: Ask, spec: Spec, value: str) -> Screen | None:
         "rb.opened",
         kind=t.plain(f"rb.f.{kind}"),
         name=name,
-        values=Html(total_line(row, spec_of.shown(spec), CURRENCY)),
+        values=Html(total_line(row, spec_of.shown(spec), CURRENCY, short_names(t))),
     )
     views = [
         button(t.plain(f"rb.b.by_{view}"), rb("o", v=view))
@@ -337,7 +354,7 @@ async def export(ask: Ask, spec: Spec) -> None:
     period = spec_of.period_for(spec, ask.timezone, now())
     columns = spec_of.dimensions(spec) + spec_of.shown(spec)
     name = f"report-{spec.get('group')}-{period.first.isoformat()}-{period.last.isoformat()}.csv"
-    caption = ask.t("stats.csv_caption", title=spec_of.label(spec), rows=len(rows))
+    caption = ask.t("stats.csv_caption", title=preset_name(ask.t, spec), rows=len(rows))
     await send_document(ask, report_csv(rows, columns, totals), name, caption)
 
 
@@ -345,9 +362,12 @@ async def on_dates(message: Message, **data: Any) -> None:
     ask = await ask_of(message, data)
     if ask is None:
         return
-    dates = spec_of.parse_dates(message.text or "")
+    dates = spec_of.read_dates(message.text or "")
     if dates is None:
         await message.answer(ask.t("rb.bad_dates", text=fmt.cut(message.text or "", 60)))
+        return
+    if (dates[1] - dates[0]).days >= spec_of.MAX_DAYS:
+        await message.answer(ask.t("rb.dates_too_long", days=spec_of.MAX_DAYS))
         return
     await ask.state.set_state(None)
     spec = await spec_data(ask)

@@ -23,8 +23,8 @@ from bot.handlers.states import StatsDialog
 from bot.i18n import Html, Translator
 from bot.services.request import TrackerRequest, chat_of
 from bot.stats import PERIODS, Period, build_summary, period_of, previous_of
-from bot.stats.builder import label as preset_label
 from bot.stats.export import report_csv
+from bot.stats.names import preset_name
 from bot.stats.periods import ALIASES
 from bot.stats.render import chart_names, summary_text
 from bot.stats.summary import MEASURES
@@ -154,7 +154,9 @@ async def stats_screen(ask: Ask, key: str) -> Screen:
         ]
     )
     presets = [
-        button(f"⭐ {fmt.cut(preset_label(preset), PRESET_LABEL)}", StatsCb(op="o", n=n).pack())
+        button(
+            f"⭐ {fmt.cut(preset_name(ask.t, preset), PRESET_LABEL)}", StatsCb(op="o", n=n).pack()
+        )
         for n, preset in enumerate(await presets_of(ask))
     ]
     rows += rows_of(presets, 2)

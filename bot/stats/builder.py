@@ -63,6 +63,8 @@ DRILLS = {"campaign": "campaign", "offer": "offer", "ts": "ts", "country": "coun
 #: what an opened row can be viewed by
 DRILL_VIEWS: tuple[str, ...] = ("day", "offer", "campaign", "country")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
+#: how many opened rows « Back can retrace
+BACK_DEPTH = 4
 #: time groups read best in time order, everything else by the chosen measure
 TIME_GROUPS = {"day", "hour"}
 MAX_PRESETS = 6
@@ -97,7 +99,7 @@ def period_for(spec: Spec, timezone: str | None, now: datetime) -> Period:
     return period_of(str(spec.get("period") or "today"), timezone, now)
 
 
-def parse_dates(text: str) -> tuple[date, date] | None:
+def read_dates(text: str) -> tuple[date, date] | None:
     """``2026-11-01 2026-11-07`` (or one date) → the two days, in order; None if unreadable."""
     match = DATES.match(text or "")
     if not match:
@@ -107,10 +109,15 @@ def parse_dates(text: str) -> tuple[date, date] | None:
         last = date.fromisoformat(match.group(2) or match.group(1))
     except ValueError:
         return None
-    first, last = min(first, last), max(first, last)
-    if (last - first).days >= MAX_DAYS:
+    return min(first, last), max(first, last)
+
+
+def parse_dates(text: str) -> tuple[date, date] | None:
+    """The dates of ``text`` when they make a report's period (at most a year)."""
+    dates = read_dates(text)
+    if dates is None or (dates[1] - dates[0]).days >= MAX_DAYS:
         return None
-    return first, last
+    return dates
 
 
 def dimensions(spec: Spec) -> list[str]:
@@ -218,11 +225,26 @@ def report_params(spec: Spec, period: Period) -> dict[str, Any]:
 def drill(spec: Spec, kind: str, value: int | str, name: str, view: str) -> Spec:
     """An opened row: the same period, only that row's campaign (offer, source, country),
     grouped by ``view`` (by day unless asked otherwise)."""
-    child = {key: item for key, item in spec.items() if key != "opened"}
+    parent = {key: item for key, item in spec.items() if key != "opened"}
+    child = dict(parent)
+    child["back"] = _trimmed(parent, BACK_DEPTH - 1)
     set_filter(child, kind, value, name)
     child["group"] = view if view in DRILL_VIEWS and view != kind else "day"
     child["title"] = name
     return child
+
+
+def _trimmed(spec: Spec, depth: int) -> Spec:
+    """``spec`` with at most ``depth`` reports to go back to behind it."""
+    if depth <= 0 or not isinstance(spec.get("back"), dict):
+        return {key: item for key, item in spec.items() if key != "back"}
+    return {**spec, "back": _trimmed(spec["back"], depth - 1)}
+
+
+def parent_of(spec: Spec) -> Spec | None:
+    """The report this one was opened from (« Back), if any."""
+    back = spec.get("back")
+    return back if isinstance(back, dict) and back.get("group") else None
 
 
 def open_as(spec: Spec, view: str) -> Spec | None:
@@ -233,20 +255,6 @@ def open_as(spec: Spec, view: str) -> Spec | None:
         return None
     by = "day" if view == "chart" else view
     return drill(spec, str(opened["kind"]), opened["v"], str(opened.get("label") or ""), by)
-
-
-def label(spec: Spec) -> str:
-    """A short name for a saved preset: ``Camp A · country · 7d · money``."""
-    period = spec.get("period")
-    if period == "custom":
-        period = f"{spec.get('first')}…{spec.get('last')}"
-    parts = [str(spec.get("group")), str(period)]
-    if spec.get("metrics") != "default":
-        parts.append(str(spec.get("metrics")))
-    named = [str(item.get("label") or item["v"])[:20] for item in where(spec).values()]
-    if spec.get("title") and str(spec["title"])[:20] not in named:
-        named.insert(0, str(spec["title"])[:20])
-    return " · ".join([*named, *parts])
 
 
 def save_preset(presets: list[Spec], spec: Spec) -> list[Spec]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.ui import format as fmt
@@ -31,19 +31,36 @@ def value_of(measure: str, raw: Any, currency: str) -> str:
     return fmt.number(raw or 0)
 
 
-def numbers(row: dict[str, Any], measures: Sequence[str], currency: str) -> str:
+def numbers(
+    row: dict[str, Any],
+    measures: Sequence[str],
+    currency: str,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """``clicks 71 · conv 6 · profit +$187.75``, with ``names`` in the user's language."""
+    words = names or SHORT
     return " · ".join(
-        f"{SHORT.get(name, name)} {value_of(name, row.get(name), currency)}" for name in measures
+        f"{words.get(name, name)} {value_of(name, row.get(name), currency)}" for name in measures
     )
 
 
 def row_line(
-    index: int, row: dict[str, Any], group: str, measures: Sequence[str], currency: str
+    index: int,
+    row: dict[str, Any],
+    group: str,
+    measures: Sequence[str],
+    currency: str,
+    names: Mapping[str, str] | None = None,
 ) -> str:
     name = row.get(group)
     text = fmt.cut(str(name), NAME) if name not in (None, "") else "—"
-    return f"<b>{index}.</b> {fmt.esc(text)} — {numbers(row, measures, currency)}"
+    return f"<b>{index}.</b> {fmt.esc(text)} — {numbers(row, measures, currency, names)}"
 
 
-def total_line(totals: dict[str, Any], measures: Sequence[str], currency: str) -> str:
-    return numbers(totals, measures, currency)
+def total_line(
+    totals: dict[str, Any],
+    measures: Sequence[str],
+    currency: str,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    return numbers(totals, measures, currency, names)

@@ -133,10 +133,11 @@ class ReportCb(CallbackData, prefix="rb"):
     screen (``n`` 1: the sub_id screen), ``g`` set group ``v``, ``M`` metrics screen, ``m`` set
     metrics preset ``v``, ``t`` show/hide measure ``v``, ``r`` rows page ``n``, ``s`` sort by
     ``v``, ``d`` open the row whose id (country code) is ``v``, ``o`` view the opened row by
-    ``v`` (``day``, ``offer``..., ``chart``), ``c`` chart of the report, ``e`` CSV of the
-    report, ``S`` save as a preset. Filters (``bot.handlers.report_filters``): ``W`` filter
-    screen, ``A`` add kind ``v`` (a fresh picker), ``F`` picker of kind ``v`` page ``n``, ``f``
-    set ``v`` = ``kind.value``, ``x`` remove kind ``v``.
+    ``v`` (``day``, ``offer``..., ``chart``), ``B`` back to the report it was opened from,
+    ``c`` chart of the report, ``e`` CSV of the report, ``S`` save as a preset. Filters
+    (``bot.handlers.report_filters``): ``W`` filter screen, ``A`` add kind ``v`` (a fresh
+    picker), ``F`` picker of kind ``v`` page ``n``, ``f`` set ``v`` = ``kind.value``, ``x``
+    remove kind ``v``, ``R`` a card's own report (kind ``v``, id ``n``).
     """
 
     op: str
