@@ -506,3 +506,25 @@ async def test_pause_losing_says_what_failed_and_keeps_the_digest(
     await DigestRepository(world.services.db).delete(anna.user["id"], digest.id)
     gone = await anna.click("Pause losing", message_id=sent["message_id"])
     assert "no longer exists" in gone and not gone.messages
+
+
+async def test_typing_where_a_tap_is_wanted_keeps_the_dialog(world: BotWorld) -> None:
+    anna = await world.connected_user()
+    await anna.send("/digest")
+    await anna.click("New digest")
+    await anna.click("08:00")
+    hint = await anna.send("every day please")
+    assert "Tap one of the buttons above" in hint.text
+    assert await anna.state() == "DigestDialog:days"
+    await anna.click("Weekdays")
+    card = await anna.send("europe/moscow")  # any spelling of a zone name
+    assert "Europe/Moscow" in card.text
+    await anna.click("Another chat")
+    assert await anna.state() == "DigestDialog:target"
+    back = await anna.click("Back")
+    assert "08:00" in back.text and "Europe/Moscow" in back.text
+    assert await anna.state() == "DigestDialog:confirm"
+    await anna.send("hello")
+    assert "Tap one of the buttons above" in anna.last
+    saved = await anna.click("Save")
+    assert "Saved" in saved.text

@@ -61,9 +61,12 @@ def short_date(t: Translator, day: date) -> str:
 
 
 def title_of(t: Translator, period: Period, tracker_name: str, scope: str = "") -> str:
-    """``☀️ Yesterday · 25 Nov · main tracker``, with `` · Facebook`` for a scoped digest."""
+    """``☀️ Yesterday · 25 Nov · main tracker · Europe/Moscow``, with the scope (``Facebook``)
+    after the tracker for a scoped digest."""
     key = "digest.title.today" if period.key == "today" else "digest.title.yesterday"
     tracker = f"{tracker_name} · {scope}" if scope else tracker_name
+    # the zone is named: /stats counts days in the user's zone, which a digest may not share
+    tracker = f"{tracker} · {period.timezone}"
     return t.plain(key, date=short_date(t, period.last), tracker=tracker)
 
 

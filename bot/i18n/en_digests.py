@@ -139,4 +139,5 @@ TEXTS: dict[str, str] = {
     "digest.pause_fail_line": "⚠️ {name}: {reason}",
     "digest.pause_kept": "Nothing was paused.",
     "digest.pause_stale": "The list was out of date: here it is again.",
+    "digest.use_buttons": "Tap one of the buttons above; /cancel leaves the dialog.",
 }

@@ -139,4 +139,5 @@ TEXTS: dict[str, str] = {
     "digest.pause_fail_line": "⚠️ {name}: {reason}",
     "digest.pause_kept": "Ничего не поставлено на паузу.",
     "digest.pause_stale": "Список устарел: вот он заново.",
+    "digest.use_buttons": "Нажмите одну из кнопок выше; /cancel — выйти из диалога.",
 }

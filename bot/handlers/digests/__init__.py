@@ -11,7 +11,7 @@ in one place.
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 
 from bot.digests.buttons import PAUSE_AGAIN, PAUSE_ASK, PAUSE_NO, PAUSE_YES
 from bot.handlers.digests import dialog, listing, losing, scope
@@ -46,4 +46,6 @@ def create_router() -> Router:
     router.message.register(dialog.on_time_typed, DigestDialog.time, text)
     router.message.register(dialog.on_zone_typed, DigestDialog.timezone, text)
     router.message.register(dialog.on_target_typed, DigestDialog.target, text)
+    taps = (DigestDialog.days, DigestDialog.tracker, DigestDialog.confirm)
+    router.message.register(dialog.on_tap_expected, StateFilter(*taps), text)
     return router

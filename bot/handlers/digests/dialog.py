@@ -39,6 +39,7 @@ from bot.handlers.digests.common import (
 )
 from bot.handlers.digests.listing import list_screen, show_list
 from bot.handlers.states import DigestDialog
+from bot.handlers.stats import zone_named
 from bot.i18n import Translator
 from bot.ui.callbacks import DigestCb
 from bot.ui.format import cut
@@ -196,7 +197,7 @@ async def on_zone_typed(message: Message, **data: Any) -> None:
 
 async def set_zone(turn: Turn, value: str) -> None:
     t, user = turn.t, turn.user
-    zone = zone_or_none(value)
+    zone = zone_or_none(zone_named(value) or value)  # europe/moscow is Europe/Moscow
     if zone is None:
         text = t("digest.bad_timezone", value=value[:60])
         await turn.show(Screen(text, zone_screen(t, user).keyboard))
@@ -300,13 +301,21 @@ async def on_card_toggle(query: CallbackQuery, callback_data: DigestCb, **data: 
         draft["period"] = "yesterday" if draft.get("period") == "today" else "today"
     elif callback_data.arg == "here":
         draft["chat"] = turn.chat
+    elif callback_data.arg == "card":  # back from "which chat?" with the draft as it was
+        pass
     else:
         await turn.state.set_state(DigestDialog.target)
-        cancel = markup(cancel_row(turn.t.plain("b.cancel")))
-        await turn.show(Screen(turn.t("digest.ask_target"), cancel))
+        back = markup([button(turn.t.plain("digest.back"), DigestCb(op="g", arg="card").pack())])
+        await turn.show(Screen(turn.t("digest.ask_target"), back))
         return
     await turn.save(draft)
     await show_card(turn)
+
+
+async def on_tap_expected(message: Message, **data: Any) -> None:
+    """Text typed where the step wants a tap (days, tracker, the card): say so, keep the
+    dialog and its draft (the buttons above still work)."""
+    await message.answer(data["t"]("digest.use_buttons"))
 
 
 async def on_target_typed(message: Message, **data: Any) -> None:
