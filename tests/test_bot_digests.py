@@ -436,6 +436,15 @@ async def test_pause_losing_pauses_exactly_the_losing_campaigns(
     paused = {int(row["campaign_id"]) for row in losing}
     assert {cid for cid in after if after[cid] != before[cid]} == paused
     assert all(after[cid] == "disabled" for cid in paused)
+    undone = await anna.click("Undo")
+    assert f"Resumed {count} of {count}" in undone.text
+    assert await campaign_states(client) == before
+    stale_undo = await anna.click_data(
+        DigestCb(op="U", id=digest.id, arg=str(anna.user["id"])).pack(), sent["message_id"]
+    )
+    assert "out of date" in stale_undo and await campaign_states(client) == before
+    await anna.click(f"Pause losing ({count})", message_id=sent["message_id"])
+    await anna.click(f"Pause {count}")
     again = await anna.click_data(
         DigestCb(op="Z", id=digest.id, arg=str(anna.user["id"])).pack(), sent["message_id"]
     )

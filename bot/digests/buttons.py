@@ -16,8 +16,8 @@ from bot.ui.keyboards import button, markup
 from storage.models import Digest
 
 #: ``DigestCb`` ops of a delivered digest: ask to pause the losing campaigns (a new message
-#: under the digest), ask again in place (Retry), confirm, keep them running
-PAUSE_ASK, PAUSE_AGAIN, PAUSE_YES, PAUSE_NO = "L", "R", "Z", "X"
+#: under the digest), ask again in place (Retry), confirm, keep them running, undo a pause
+PAUSE_ASK, PAUSE_AGAIN, PAUSE_YES, PAUSE_NO, PAUSE_UNDO = "L", "R", "Z", "X", "U"
 #: ``DigestCb(op="l", arg=...)``: the list as a new message, leaving the digest in place
 LIST_BELOW = "new"
 

@@ -140,4 +140,6 @@ TEXTS: dict[str, str] = {
     "digest.pause_kept": "Nothing was paused.",
     "digest.pause_stale": "The list was out of date: here it is again.",
     "digest.use_buttons": "Tap one of the buttons above; /cancel leaves the dialog.",
+    "digest.pause_undo": "↩️ Undo",
+    "digest.pause_undone": "<b>▶️ Resumed {resumed} of {count}</b>",
 }

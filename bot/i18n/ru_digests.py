@@ -140,4 +140,6 @@ TEXTS: dict[str, str] = {
     "digest.pause_kept": "Ничего не поставлено на паузу.",
     "digest.pause_stale": "Список устарел: вот он заново.",
     "digest.use_buttons": "Нажмите одну из кнопок выше; /cancel — выйти из диалога.",
+    "digest.pause_undo": "↩️ Отменить",
+    "digest.pause_undone": "<b>▶️ Снова работают {resumed} из {count}</b>",
 }

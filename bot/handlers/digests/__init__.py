@@ -13,7 +13,7 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 
-from bot.digests.buttons import PAUSE_AGAIN, PAUSE_ASK, PAUSE_NO, PAUSE_YES
+from bot.digests.buttons import PAUSE_AGAIN, PAUSE_ASK, PAUSE_NO, PAUSE_UNDO, PAUSE_YES
 from bot.handlers.digests import dialog, listing, losing, scope
 from bot.handlers.states import DigestDialog
 from bot.ui.callbacks import DigestCb
@@ -42,6 +42,7 @@ def create_router() -> Router:
     cb(losing.on_pause_losing, DigestCb.filter(F.op.in_({PAUSE_ASK, PAUSE_AGAIN})))
     cb(losing.on_pause_confirmed, DigestCb.filter(F.op == PAUSE_YES))
     cb(losing.on_pause_kept, DigestCb.filter(F.op == PAUSE_NO))
+    cb(losing.on_pause_undone, DigestCb.filter(F.op == PAUSE_UNDO))
     text = F.text & ~F.text.startswith("/")
     router.message.register(dialog.on_time_typed, DigestDialog.time, text)
     router.message.register(dialog.on_zone_typed, DigestDialog.timezone, text)

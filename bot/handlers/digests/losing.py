@@ -6,11 +6,11 @@ losses, and exactly those are paused on confirmation, each one's outcome said.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiogram.types import CallbackQuery
 
-from bot.digests.buttons import PAUSE_AGAIN, PAUSE_NO, PAUSE_YES, pause_data
+from bot.digests.buttons import PAUSE_AGAIN, PAUSE_NO, PAUSE_UNDO, PAUSE_YES, pause_data
 from bot.digests.compose import digest_period, digest_summary, title_of
 from bot.handlers.digests.common import Row, Turn, repository
 from bot.handlers.digests.listing import default_digest
@@ -24,9 +24,6 @@ from bot.ui.screens import Screen
 from keitaro import ApiResult, KeitaroClient, KeitaroError
 from storage import Tracker
 from storage.models import Digest
-
-if TYPE_CHECKING:
-    pass
 
 #: losing campaigns named in the "pause them?" question; all of them are paused
 PAUSE_LISTED = 20
@@ -139,18 +136,41 @@ async def on_pause_losing(query: CallbackQuery, callback_data: DigestCb, **data:
         await ask_to_pause(turn, digest, in_place=callback_data.op == PAUSE_AGAIN)
 
 
-async def pause_one(
-    turn: Turn, tracker: Tracker, client: KeitaroClient, campaign_id: int
+async def switch_one(
+    turn: Turn, tracker: Tracker, client: KeitaroClient, action: str, campaign_id: int
 ) -> str | None:
-    """``campaigns.disable`` through the owner's client: None when done, else the reason."""
+    """``campaigns.disable`` (or ``enable``, for Undo) through the owner's client: None when
+    done, else the reason."""
     try:
         await perform(
-            turn.services, client, tracker, "campaigns.disable", {"id": campaign_id},
+            turn.services, client, tracker, action, {"id": campaign_id},
             bot=turn.bot, chat_id=turn.chat,
         )  # fmt: skip
     except KeitaroError as error:
         return describe(turn.t, error)
     return None
+
+
+async def switch_all(
+    turn: Turn, digest: Digest, action: str, ids: list[int], names: dict[str, str]
+) -> tuple[list[int], list[str]] | None:
+    """Run ``action`` on each campaign: the ids it worked for and a line per campaign; None
+    (after a pop-up) when the digest's tracker is gone."""
+    tracker = await turn.services.trackers.get(digest.owner_id, digest.tracker_id)
+    client = await turn.services.clients.client(tracker) if tracker else None
+    if tracker is None or client is None:
+        turn.toast("digest.tracker_gone", alert=True)
+        return None
+    done, lines = [], []
+    for campaign_id in ids:
+        name = names.get(str(campaign_id)) or f"#{campaign_id}"
+        reason = await switch_one(turn, tracker, client, action, int(campaign_id))
+        if reason is None:
+            done.append(int(campaign_id))
+            lines.append(turn.t("digest.pause_ok_line", name=name))
+        else:
+            lines.append(turn.t("digest.pause_fail_line", name=name, reason=Html(reason)))
+    return done, lines
 
 
 async def on_pause_confirmed(query: CallbackQuery, callback_data: DigestCb, **data: Any) -> None:
@@ -166,23 +186,39 @@ async def on_pause_confirmed(query: CallbackQuery, callback_data: DigestCb, **da
         turn.toast("digest.pause_stale")  # answered already, or another question since
         await ask_to_pause(turn, digest, in_place=True)
         return
-    tracker = await turn.services.trackers.get(digest.owner_id, digest.tracker_id)
-    client = await turn.services.clients.client(tracker) if tracker else None
-    if tracker is None or client is None:
-        turn.toast("digest.tracker_gone", alert=True)
-        return
-    await store.update_data(pause=None)
     names: dict[str, str] = pending.get("names") or {}
-    lines, paused = [], 0
-    for campaign_id in pending["ids"]:
-        name = names.get(str(campaign_id)) or f"#{campaign_id}"
-        reason = await pause_one(turn, tracker, client, int(campaign_id))
-        if reason is None:
-            paused += 1
-            lines.append(t("digest.pause_ok_line", name=name))
-        else:
-            lines.append(t("digest.pause_fail_line", name=name, reason=Html(reason)))
-    head = t("digest.pause_done", paused=paused, count=len(pending["ids"]))
+    outcome = await switch_all(turn, digest, "campaigns.disable", list(pending["ids"]), names)
+    if outcome is None:
+        return
+    paused, lines = outcome
+    # what Undo may resume: exactly the campaigns this press paused
+    await store.update_data(pause={"digest": digest.id, "undo": paused, "names": names})
+    head = t("digest.pause_done", paused=len(paused), count=len(pending["ids"]))
+    keyboard = None
+    if paused:
+        undo = button(t.plain("digest.pause_undo"), pause_data(PAUSE_UNDO, digest))
+        keyboard = markup([undo])
+    await turn.show(Screen("\n".join([head, *lines]), keyboard))
+
+
+async def on_pause_undone(query: CallbackQuery, callback_data: DigestCb, **data: Any) -> None:
+    """Undo: resume the campaigns the last Pause paused (and only those)."""
+    turn = Turn.of(query, data)
+    digest = await owned_digest(turn, callback_data)
+    if digest is None:
+        return
+    store = turn.pause_store()
+    pending = (await store.get_data()).get("pause") or {}
+    if pending.get("digest") != digest.id or not pending.get("undo"):
+        turn.toast("digest.pause_stale")
+        return
+    names: dict[str, str] = pending.get("names") or {}
+    outcome = await switch_all(turn, digest, "campaigns.enable", list(pending["undo"]), names)
+    if outcome is None:
+        return
+    resumed, lines = outcome
+    await store.update_data(pause=None)
+    head = turn.t("digest.pause_undone", resumed=len(resumed), count=len(pending["undo"]))
     await turn.show(Screen("\n".join([head, *lines])))
 
 
