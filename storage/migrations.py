@@ -90,4 +90,11 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at TEXT NOT NULL
     );
     """,
+    # 2: a digest's delivery state. `last_slot` is now the last slot *claimed*; while its
+    # delivery is not known to be finished, `pending_slot` repeats it and `claimed_at` says
+    # when the claim was taken, so a claim left behind by a crash can be taken over later.
+    """
+    ALTER TABLE digests ADD COLUMN pending_slot TEXT;   -- claimed, delivery not confirmed
+    ALTER TABLE digests ADD COLUMN claimed_at   TEXT;   -- when that claim was taken (UTC)
+    """,
 )

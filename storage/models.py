@@ -104,5 +104,10 @@ class Digest:
     timezone: str
     spec: dict[str, Any]
     paused: bool
+    #: the last slot claimed for delivery (or skipped); never goes back
     last_slot: str | None
     created_at: datetime
+    #: ``last_slot`` again while its delivery is not confirmed (see ``DigestRepository``)
+    pending_slot: str | None = None
+    #: when the pending claim was taken; a claim older than the scheduler's lease is stale
+    claimed_at: datetime | None = None

@@ -1,8 +1,9 @@
 """Back-pressure for a burst of digests: Telegram's global send rate and each tracker's load.
 
-Telegram lets a bot post about 30 messages a second overall before answering 429; a token
-bucket at 25/s with a burst of one keeps every one-second window under that, so retries are
-the exception. Trackers are someone's own server: a few requests at a time each.
+Telegram lets a bot post about 30 messages a second overall before answering 429; the
+scheduler's token bucket (28/s with a burst of 1) lets at most 29 leave in any second, one
+under that for the jitter on the way (see ``bot.scheduler.Scheduler``), so retries are the
+exception. Trackers are someone's own server: a few requests at a time each.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ class TokenBucket:
     """``rate`` tokens a second, at most ``capacity`` saved up; ``acquire`` waits for one.
 
     Waiters queue on a lock, so they are served in order and the rate holds however many
-    wait. With ``capacity`` 1 any one-second window sees at most ``rate + 1`` sends.
+    wait. Any window of ``T`` seconds sees at most ``capacity + rate * T`` acquisitions: with
+    ``capacity`` 2, ``rate + 2`` a second. The caller takes its token at once and then
+    sleeps off the debt, so there is no "sleep, look again" loop that a coarse clock could
+    keep spinning; a sleep that wakes late leaves the lateness in the bucket (up to
+    ``capacity``) for the next caller instead of losing it.
     """
 
     def __init__(
@@ -39,14 +44,12 @@ class TokenBucket:
 
     async def acquire(self) -> None:
         async with self._lock:
-            while True:
-                now = self._monotonic()
-                self._tokens = min(self.capacity, self._tokens + (now - self._stamp) * self.rate)
-                self._stamp = now
-                if self._tokens >= 1 - 1e-9:  # float dust must not wait a zero-length wait
-                    self._tokens = max(0.0, self._tokens - 1)
-                    return
-                await self._sleep((1 - self._tokens) / self.rate)
+            now = self._monotonic()
+            self._tokens = min(self.capacity, self._tokens + (now - self._stamp) * self.rate)
+            self._stamp = now
+            self._tokens -= 1
+            if self._tokens < 0:  # in debt: wait until the token would have been there
+                await self._sleep(-self._tokens / self.rate)
 
 
 class PerKey:

@@ -2,7 +2,7 @@
 
 A schedule is ``{"time": "09:00", "days": [0..6]}`` (Monday is 0) read in an IANA time zone.
 A *slot* is one local occurrence, named by its local date and time (``"2026-11-26T09:00"``):
-the name is what ``DigestRepository.claim_slot`` records, so a slot is delivered once even
+the name is what ``DigestRepository.claim_delivery`` records, so a slot is delivered once even
 when its wall-clock time happens twice (the autumn change) — both occurrences have one name.
 A wall-clock time that does not exist (the spring change skips 02:00–03:00) is due at the
 first moment after it that does exist (03:00), also once.

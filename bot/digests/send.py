@@ -1,5 +1,10 @@
 """Sending a composed digest to its chat: paced by the token bucket, 429s honoured, and a
-chat that blocked the bot reported (the scheduler pauses its digests)."""
+chat that blocked the bot reported (the scheduler pauses its digests).
+
+``send`` returns an ``Outcome`` when Telegram's answer settles the delivery (sent, blocked,
+refused as a bad request, still 429 after ``MAX_RETRIES``); anything else (a network error,
+Telegram's 5xx) propagates, so the scheduler leaves the claim pending and tries again after
+its lease."""
 
 from __future__ import annotations
 
