@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import resource
 import tempfile
 import time
@@ -37,7 +36,7 @@ from bench.common import (
     save,
     telegram_process,
 )
-from bot.app import Services, build_services, create_bot
+from bot.app import Services, build_services, create_bot, settle_memory
 from bot.charts import daily_chart
 from bot.config import Settings
 from bot.digests.schedule import next_slot
@@ -112,7 +111,7 @@ async def run(
         clock = slot + timedelta(seconds=5)
         pacing = {} if rate is None else {"rate": rate}
         scheduler = Scheduler(services, bot, clock=lambda: clock, **pacing)
-        gc.collect()
+        settle_memory()  # as `python -m bot run` does once the bot is built
         reset_peak()
         before = memory_mb()
         started = time.perf_counter()

@@ -42,7 +42,7 @@ def configure_logging(level: str) -> None:
 
 async def run(settings: Settings) -> int:
     """Long polling until SIGINT/SIGTERM; closes HTTP and the database on the way out."""
-    from bot.app import build_services, create_bot, create_dispatcher
+    from bot.app import build_services, create_bot, create_dispatcher, settle_memory
     from bot.commands import register_commands
 
     if settings.bot_token is None:
@@ -51,6 +51,7 @@ async def run(settings: Settings) -> int:
     services = await build_services(settings)
     bot = create_bot(settings)
     dp = create_dispatcher(services)
+    settle_memory()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -6,6 +6,7 @@ and every test alike, so all three run the same code.
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -169,3 +170,14 @@ def create_dispatcher(services: Services, **workflow_data: Any) -> Dispatcher:
     )
     dp.include_router(start.create_fallback_router())
     return dp
+
+
+def settle_memory() -> None:
+    """Move everything made so far (the imports, the services) out of the collector's way.
+
+    aiogram's import alone leaves ~260,000 objects; without this, each full collection (the
+    charts ask for one) scans them all and stalls the loop for ~175 ms. Called once, when the
+    bot is built and before it serves.
+    """
+    gc.collect()
+    gc.freeze()

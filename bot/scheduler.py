@@ -52,15 +52,13 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from aiogram import Bot, Dispatcher
-from aiogram.types import InlineKeyboardMarkup
 
+from bot.digests.buttons import digest_keyboard
 from bot.digests.compose import ChartMemo, Composer
 from bot.digests.limits import PerKey, TokenBucket
 from bot.digests.schedule import LOOKBACK, Slot, due_slot
 from bot.digests.send import Outcome, Sender
 from bot.i18n import Translator
-from bot.ui.callbacks import DigestCb
-from bot.ui.keyboards import button, markup
 from storage.digests import DigestRepository, DueState
 from storage.models import Digest
 
@@ -289,15 +287,12 @@ class Scheduler:
         )
         if composed.failed:
             self.counts["tracker_failed"] += 1
-        outcome = await self.sender.send(chat_id or digest.chat_id, composed, self._keyboard(t))
+        keyboard = digest_keyboard(t, digest, composed.losing)
+        outcome = await self.sender.send(chat_id or digest.chat_id, composed, keyboard)
         if outcome is Outcome.BLOCKED and digest.id:
             await self.repository.set_paused(digest.owner_id, digest.id, True)
             log.info("chat %s blocked the bot: digest %s paused", digest.chat_id, digest.id)
         return outcome
-
-    @staticmethod
-    def _keyboard(t: Translator) -> InlineKeyboardMarkup:
-        return markup([button(t.plain("digest.settings_button"), DigestCb(op="l").pack())])
 
     # ----- the loop ------------------------------------------------------------------------
 

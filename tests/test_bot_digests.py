@@ -9,11 +9,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.digests.buttons import digest_keyboard
 from bot.digests.schedule import next_slot
 from bot.digests.send import Outcome
 from bot.emulator import EmulatedUser
-from bot.i18n import Translator
 from bot.ui import format as fmt
 from bot.ui.callbacks import DigestCb
 from keitaro import KeitaroClient
@@ -55,6 +53,9 @@ async def test_a_buyer_sets_a_morning_digest_in_a_few_taps_and_it_arrives(
     assert await runner.run_once() == 1
     last = anna.messages[-1]
     assert last.get("photo") and "☀️ Yesterday" in last["caption"]
+    assert "Europe/Berlin" in last["caption"]  # the zone its "yesterday" was counted in
+    buttons = str(anna.keyboard(last["message_id"]))
+    assert "Open stats" in buttons and "Digest settings" in buttons
     assert await runner.run_once() == 0
 
 
@@ -201,18 +202,8 @@ async def campaign_states(client: KeitaroClient) -> dict[int, str]:
 
 
 async def deliver_with_buttons(world: BotWorld, digest: Digest, clock: Clock) -> None:
-    """What ``Scheduler.deliver`` sends once it attaches ``digest_keyboard`` (see the
-    wiring in the report of this change): the composed digest and its buttons."""
-    runner = scheduler(world, clock)
-    t = Translator("en")
-    tracker = await world.services.trackers.get(digest.owner_id, digest.tracker_id)
-    assert tracker is not None
-    client = await world.services.clients.client(tracker)
-    composed = await runner.composer.compose(
-        t, tracker, client, digest.spec, digest.timezone, clock()
-    )
-    keyboard = digest_keyboard(t, digest, composed.losing)
-    assert await runner.sender.send(digest.chat_id, composed, keyboard) is Outcome.SENT
+    """The digest as the scheduler sends it (``/digest now`` style: no slot), buttons too."""
+    assert await scheduler(world, clock).deliver(digest) is Outcome.SENT
 
 
 def callback_sizes(world: BotWorld, chat_id: int) -> list[int]:
