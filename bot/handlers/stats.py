@@ -9,7 +9,6 @@ from __future__ import annotations
 import zoneinfo
 from dataclasses import replace
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any
 
 from aiogram import Bot, F, Router
@@ -25,7 +24,7 @@ from bot.services.request import TrackerRequest, chat_of
 from bot.stats import PERIODS, Period, build_summary, period_of, previous_of
 from bot.stats.export import report_csv
 from bot.stats.names import preset_name
-from bot.stats.periods import ALIASES
+from bot.stats.periods import ALIASES, zone_named
 from bot.stats.render import chart_names, summary_text
 from bot.stats.summary import MEASURES
 from bot.ui import format as fmt
@@ -301,16 +300,6 @@ async def send_csv(ask: Ask, period: Period) -> None:
 
 
 # --- time zone ----------------------------------------------------------------------------------
-
-
-@cache
-def known_zones() -> dict[str, str]:
-    """Every IANA name by its lower-case spelling, so ``europe/moscow`` is understood."""
-    return {name.lower(): name for name in zoneinfo.available_timezones()}
-
-
-def zone_named(text: str) -> str | None:
-    return known_zones().get(text.strip().lower()) if text else None
 
 
 def timezone_screen(t: Translator, user: User) -> Screen:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import zoneinfo
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
+from bot.stats.periods import zone_named
 from keitaro import HttpPool, KeitaroClient
 from keitaro.guesses import key_owner
 from keitaro.masking import Secret
@@ -68,24 +67,12 @@ class TrackerClients:
 # --- the time zone of the key's owner ----------------------------------------------------------
 
 
-@cache
-def _known_zones() -> dict[str, str]:
-    return {name.lower(): name for name in zoneinfo.available_timezones()}
-
-
-def iana_zone(value: Any) -> str | None:
-    """``value`` as a real IANA time zone name (its canonical spelling), or None."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    return _known_zones().get(value.strip().lower())
-
-
 def owner_zone(users: Any) -> str | None:
     """The valid time zone in the preferences of the user a ``users.list`` answer suggests
     owns the key (``keitaro.guesses.key_owner``), or None."""
     owner = key_owner(users)
     preferences = owner.get("preferences") if owner else None
-    return iana_zone(preferences.get("timezone")) if isinstance(preferences, dict) else None
+    return zone_named(preferences.get("timezone")) if isinstance(preferences, dict) else None
 
 
 async def tracker_zone(url: str, api_key: str | Secret, pool: HttpPool) -> str | None:

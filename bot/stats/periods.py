@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import zoneinfo
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,6 +17,21 @@ ALIASES = {
     "7d": "7d", "7": "7d", "week": "7d", "неделя": "7d", "30d": "30d", "30": "30d",
     "month": "month", "месяц": "month",
 }  # fmt: skip
+
+
+@cache
+def _known_zones() -> dict[str, str]:
+    """Every IANA name by its lower-case spelling."""
+    return {name.lower(): name for name in zoneinfo.available_timezones()}
+
+
+def zone_named(value: Any) -> str | None:
+    """``value`` as a real IANA time zone in its canonical spelling (``europe/moscow`` is
+    ``Europe/Moscow``), or None: what the settings, the digest dialog and a tracker's user
+    preferences are read with."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return _known_zones().get(value.strip().lower())
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,8 +39,8 @@ from bot.handlers.digests.common import (
 )
 from bot.handlers.digests.listing import list_screen, show_list
 from bot.handlers.states import DigestDialog
-from bot.handlers.stats import zone_named
 from bot.i18n import Translator
+from bot.stats.periods import zone_named
 from bot.ui.callbacks import DigestCb
 from bot.ui.format import cut
 from bot.ui.keyboards import button, cancel_row, markup, rows_of
