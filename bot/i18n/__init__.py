@@ -14,6 +14,8 @@ import string
 from pathlib import Path
 from typing import Any, Final
 
+from bot.ui.bidi import terminate_bidi
+
 LANGUAGES: Final = ("ru", "en")
 
 
@@ -71,7 +73,9 @@ class Translator:
         if not values:
             return template
         safe = {
-            name: value if isinstance(value, Html) else html.escape(str(value), quote=False)
+            name: value
+            if isinstance(value, Html)
+            else html.escape(terminate_bidi(str(value)), quote=False)
             for name, value in values.items()
         }
         return template.format(**safe)
@@ -79,7 +83,9 @@ class Translator:
     def plain(self, key: str, /, **values: Any) -> str:
         """The same text for places that take no HTML (button labels, callback answers)."""
         template = self.catalog.get(key) or CATALOGS["en"].get(key) or key
-        return template.format(**values) if values else template
+        if not values:
+            return template
+        return template.format(**{name: terminate_bidi(str(v)) for name, v in values.items()})
 
 
 def placeholders(template: str) -> set[str]:

@@ -30,11 +30,23 @@ def report_csv(
     return buffer.getvalue().encode("utf-8-sig")
 
 
+#: a cell a spreadsheet (Excel, LibreOffice, Google Sheets) would run as a formula starts with
+#: one of these; fullwidth forms count too, as some sheets fold them to ASCII
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 def _cell(value: Any) -> Any:
-    """Numbers as the tracker gives them (floats rounded to cents), text as it is; a leading
-    ``=``/``+``/``-``/``@`` in text is defused so a sheet does not run it as a formula."""
+    """Numbers as the tracker gives them (floats rounded to cents), text as it is, except that
+    text a sheet would run as a formula (``=HYPERLINK(...)``, ``@SUM``, ``-2+3``) is prefixed
+    with an apostrophe, which a sheet shows as plain text. Numbers themselves are never
+    touched: a loss of ``-12.5`` stays a number."""
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, float):
         return round(value, 4)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return "" if value is None else value
+    if isinstance(value, int):
+        return value
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import html
 import json
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.ui.bidi import terminate_bidi
 
 NBSP = "\u00a0"
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "RUB": "₽", "GBP": "£"}
 
 
 def esc(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=False)
+    """A value for an HTML message: escaped, and with no direction override left open."""
+    return html.escape(terminate_bidi("" if value is None else str(value)), quote=False)
 
 
 def cut(text: str, limit: int) -> str:
-    """At most ``limit`` characters, with an ellipsis when something was cut."""
-    return text if len(text) <= limit else text[: max(0, limit - 1)] + "…"
+    """At most ``limit`` characters, with an ellipsis when something was cut (cutting may drop
+    the end of a direction override, so the result is closed again)."""
+    return text if len(text) <= limit else terminate_bidi(text[: max(0, limit - 1)]) + "…"
 
 
 def number(value: Any, digits: int = 0) -> str:
@@ -78,3 +84,20 @@ STATE_ICONS = {"active": "🟢", "disabled": "⏸", "deleted": "🗄"}
 
 def state_icon(state: Any) -> str:
     return STATE_ICONS.get(str(state), "▫️")
+
+
+def local_time(
+    moment: str | datetime | None, zone_name: str | None, *, seconds: bool = False
+) -> str:
+    """``14:02`` today, ``05.12 14:02`` another day, in the user's time zone (ISO text or an
+    aware datetime in; "—" for nothing); ``seconds`` adds them (``14:02:31``)."""
+    if not moment:
+        return "—"
+    try:
+        when = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+        tz = ZoneInfo(zone_name or "UTC")
+    except (ValueError, ZoneInfoNotFoundError):
+        return "—"
+    local, now = when.astimezone(tz), datetime.now(tz)
+    clock = "%H:%M:%S" if seconds else "%H:%M"
+    return local.strftime(clock if local.date() == now.date() else f"%d.%m {clock}")

@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.ui.bidi import terminate_bidi
 from bot.ui.callbacks import CancelCb, MenuCb
 
 T = TypeVar("T")
@@ -31,7 +32,8 @@ def page_of(items: Sequence[T], page: int, size: int = PAGE_SIZE) -> Page[T]:
 
 
 def button(text: str, callback: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=callback)
+    """A callback button; its label (often a name from the tracker) cannot flip its row."""
+    return InlineKeyboardButton(text=terminate_bidi(text), callback_data=callback)
 
 
 def rows_of(
