@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     throttle_window: float = Field(5.0, gt=0)
     #: seconds a tracker gets to answer a read (reports can be slow)
     tracker_timeout: float = Field(30.0, gt=0, le=300)
+    #: seconds one tracker call may take in all: retries, backoff and reading the answer
+    tracker_deadline: float = Field(45.0, gt=0, le=600)
+    #: megabytes a tracker's answer may weigh (decoded) before it is refused unread
+    tracker_max_answer_mb: int = Field(8, ge=1, le=256)
 
     @field_validator("allowed_users", "admin_ids", mode="before")
     @classmethod

@@ -7,12 +7,14 @@ Every call goes through :meth:`KeitaroClient.call`; the attribute shortcuts
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import ssl
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from contextvars import ContextVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import httpx
 from pydantic import BaseModel
@@ -26,7 +28,7 @@ from keitaro.models import ENTITY_MODELS, tidy_entities
 from keitaro.reports import normalize_grid, to_dialect
 from keitaro.responses import error_for, parse_body, postback_outcome
 from keitaro.result import ApiResult, RequestInfo
-from keitaro.transport import HttpPool, shared_pool
+from keitaro.transport import HttpPool, read_answer, shared_pool
 from keitaro.urls import admin_api_url, host_of, normalize_tracker_url, parse_postback_url
 
 log = logging.getLogger("keitaro.client")
@@ -35,6 +37,33 @@ GRID_ACTIONS = frozenset({"reports.build", "clicks.log", "conversions.log"})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 #: how the tracker is checked when it is connected: the lightest read there is (§9)
 HEALTH_CHECK = ("groups.list", {"type": "campaigns"})
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+#: the loop time by which the current ``call`` must be over (see :func:`_under_deadline`)
+_call_deadline: ContextVar[float | None] = ContextVar("keitaro_call_deadline", default=None)
+
+
+def _under_deadline(
+    method: Callable[Concatenate[KeitaroClient, _P], Awaitable[_R]],
+) -> Callable[Concatenate[KeitaroClient, _P], Awaitable[_R]]:
+    """One deadline for everything a ``call`` does: every route, attempt, backoff and body.
+
+    httpx's timeouts bound single operations, so a server trickling a byte every few seconds
+    would never trip them. The deadline is set here, once per call, and enforced by
+    ``_perform`` (which knows the request to attach to the timeout error).
+    """
+
+    @functools.wraps(method)
+    async def bounded(self: KeitaroClient, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        when = asyncio.get_running_loop().time() + self.deadline
+        token = _call_deadline.set(when)
+        try:
+            return await method(self, *args, **kwargs)
+        finally:
+            _call_deadline.reset(token)
+
+    return bounded
 
 
 class KeitaroClient:
@@ -52,7 +81,12 @@ class KeitaroClient:
         backoff: float = 0.3,
         report_dialect: str = REPORT_DIALECT,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+        deadline: float | None = None,
     ) -> None:
+        """``deadline``: seconds a whole :meth:`call` may take (default: the pool's
+        ``Timeouts.total``, 45 s)."""
+        if deadline is not None and deadline <= 0:
+            raise ValueError("deadline is a positive number of seconds")
         self.root = normalize_tracker_url(url)
         self._api_key = clean_api_key(api_key)
         self.postback_root = self.root
@@ -66,6 +100,7 @@ class KeitaroClient:
         self.backoff = backoff
         self.report_dialect = report_dialect
         self._sleep = sleep
+        self._deadline = deadline
         self._secrets = tuple(s for s in (self._api_key.reveal(), key) if s)
 
     def __repr__(self) -> str:
@@ -78,6 +113,13 @@ class KeitaroClient:
         return host_of(self.root)
 
     @property
+    def deadline(self) -> float:
+        """Seconds one :meth:`call` may take in all."""
+        if self._deadline is not None:
+            return self._deadline
+        return (self._pool or shared_pool()).timeouts.total
+
+    @property
     def has_postback_key(self) -> bool:
         return self._postback_key is not None
 
@@ -88,6 +130,7 @@ class KeitaroClient:
 
     # --- the one way in ---------------------------------------------------------------------
 
+    @_under_deadline
     async def call(
         self,
         action: str | Action,
@@ -199,11 +242,31 @@ class KeitaroClient:
         headers = self._headers(spec)
         info = self._describe(method, url, headers, query, body)
         pool = self._pool or shared_pool()
+        loop = asyncio.get_running_loop()
+        when = _call_deadline.get()
+        if when is None:  # called other than through ``call``
+            when = loop.time() + self.deadline
         started = time.perf_counter()
-        response = await self._send(spec, pool, info, method, url, headers, query, body)
+        scope = asyncio.timeout_at(when)
+        try:
+            async with scope:
+                response, raw = await self._send(
+                    spec, pool, info, when, method, url, headers, query, body
+                )
+        except TimeoutError:
+            if not scope.expired():
+                raise
+            error = self._timeout_error(info, spec, within=self.deadline)
+            log.warning("%s: %s %s: over the deadline", spec.name, method, info.url)
+            raise error from None
         elapsed = (time.perf_counter() - started) * 1000
-        content, _is_json = parse_body(response)
-        if self._secrets and any(s.encode() in response.content for s in self._secrets):
+        try:
+            content, _is_json = parse_body(response, raw)
+        except errors.UnreadableAnswerError as error:
+            error.request, error.status_code = info, response.status_code
+            log.warning("%s: %s %s: %s", spec.name, method, info.url, error.code)
+            raise
+        if self._secrets and any(s.encode() in raw for s in self._secrets):
             content = scrub(content, self._secrets)
         failure = self._failure(spec, response, content, info)
         if failure is not None:
@@ -233,35 +296,56 @@ class KeitaroClient:
         spec: Action,
         pool: HttpPool,
         info: RequestInfo,
+        when: float,
         method: str,
         url: str,
         headers: dict[str, str],
         query: dict[str, Any],
         body: Any,
-    ) -> httpx.Response:
-        """Send, retrying safe reads on failures that may pass; writes only when unsent."""
+    ) -> tuple[httpx.Response, bytes]:
+        """Send and read the answer (streamed, under the pool's size limit); retry safe reads
+        on failures that may pass, writes only when unsent; no backoff past ``when``."""
         attempts = 1 + max(0, self.retries)
+        limit = pool.answer_limit(download=spec.operation == "download")
+        loop = asyncio.get_running_loop()
         for attempt in range(attempts):
             last = attempt == attempts - 1
+            response: httpx.Response | None = None
             try:
-                response = await pool.client.request(
-                    method,
-                    url,
-                    params=query or None,
-                    json=body,
-                    headers=headers,
-                    # Never follow: httpx would carry the Api-Key header to wherever it points.
-                    follow_redirects=False,
+                request = pool.client.build_request(
+                    method, url, params=query or None, json=body, headers=headers
                 )
+                # Never follow: httpx would carry the Api-Key header to wherever it points.
+                response = await pool.client.send(request, stream=True, follow_redirects=False)
+                if spec.is_safe and response.status_code in RETRY_STATUSES and not last:
+                    delay = self._delay(attempt, response)
+                    if loop.time() + delay < when:  # else this answer is the one to tell
+                        await response.aclose()
+                        await self._sleep(delay)
+                        continue
+                return response, await read_answer(response, limit)
             except httpx.HTTPError as exc:
                 error = self._transport_error(exc, info, spec)
                 # A connection that never opened sent nothing, so even a write may be repeated.
                 unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
-                if last or not error.retryable or not (spec.is_safe or unsent):
+                delay = self._delay(attempt)
+                if (
+                    last
+                    or not error.retryable
+                    or not (spec.is_safe or unsent)
+                    or loop.time() + delay >= when
+                ):
                     log.warning("%s: %s %s: %s", spec.name, method, info.url, error.code)
                     raise error from None
-                await self._sleep(self._delay(attempt))
-                continue
+                await self._sleep(delay)
+            except errors.KeitaroError as error:
+                # the connection guard (private_address) and the body reader (too_large,
+                # unreadable) know no request: attach it
+                error.request = info
+                if response is not None:
+                    error.status_code = response.status_code
+                log.warning("%s: %s %s: %s", spec.name, method, info.url, error.code)
+                raise
             except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
                 # never chain: the original text may quote a header value, i.e. the key
                 raise errors.KeitaroError(
@@ -269,10 +353,6 @@ class KeitaroClient:
                     "tracker address and the API key for stray characters.",
                     request=info,
                 ) from None
-            if spec.is_safe and response.status_code in RETRY_STATUSES and not last:
-                await self._sleep(self._delay(attempt, response))
-                continue
-            return response
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _delay(self, attempt: int, response: httpx.Response | None = None) -> float:
@@ -283,15 +363,27 @@ class KeitaroClient:
         return self.backoff * (2**attempt)
 
     @staticmethod
+    def _timeout_error(
+        info: RequestInfo, spec: Action, *, within: float | None = None
+    ) -> errors.TrackerTimeoutError:
+        """The tracker was too slow: one operation timed out, or the whole call's deadline."""
+        host = host_of(info.url)
+        when = "in time" if within is None else f"within {within:g} s"
+        error = errors.TrackerTimeoutError(
+            f"{host} did not answer {when}. The tracker or its network may be slow or "
+            f"down.{_unknown_fate(spec)}",
+            request=info,
+        )
+        # a write's fate is unknown; a slow report would only be slow again
+        error.retryable = spec.is_safe and spec.name not in GRID_ACTIONS
+        return error
+
+    @classmethod
     def _transport_error(
-        exc: httpx.HTTPError, info: RequestInfo, spec: Action
+        cls, exc: httpx.HTTPError, info: RequestInfo, spec: Action
     ) -> errors.KeitaroError:
         host = host_of(info.url)
-        unknown_fate = (
-            ""
-            if spec.is_safe
-            else " The change may or may not have been made: check before repeating it."
-        )
+        unknown_fate = _unknown_fate(spec)
         if _caused_by_tls(exc):
             return errors.TLSError(
                 f"{host} failed the secure (TLS) connection. Check the tracker's HTTPS "
@@ -305,17 +397,12 @@ class KeitaroClient:
                 request=info,
             )
         if isinstance(exc, httpx.TimeoutException):
-            error: errors.KeitaroError = errors.TrackerTimeoutError(
-                f"{host} did not answer in time. The tracker or its network may be slow or "
-                f"down.{unknown_fate}",
-                request=info,
-            )
-        else:
-            error = errors.ConnectionLostError(
-                f"The connection to {host} broke before the answer came "
-                f"({type(exc).__name__}).{unknown_fate}",
-                request=info,
-            )
+            return cls._timeout_error(info, spec)
+        error = errors.ConnectionLostError(
+            f"The connection to {host} broke before the answer came "
+            f"({type(exc).__name__}).{unknown_fate}",
+            request=info,
+        )
         # a write's fate is unknown; a slow report would only be slow again
         error.retryable = spec.is_safe and spec.name not in GRID_ACTIONS
         return error
@@ -327,7 +414,15 @@ class KeitaroClient:
             return postback_outcome(response, content, info, self._secrets)
         if 200 <= response.status_code < 300 and not isinstance(content, str):
             if _shape_is_plausible(spec, content):
-                return None
+                problem = _grid_problem(spec, content)
+                if problem is None:
+                    return None
+                return errors.UnreadableAnswerError(
+                    f"The tracker's answer to {spec.name} {problem}: that is no report or log "
+                    "Keitaro sends.",
+                    request=info,
+                    status_code=response.status_code,
+                )
             return errors.NotKeitaroError(
                 f"The tracker's answer to {spec.name} has an unexpected shape "
                 f"({type(content).__name__}). Is this the panel address of a Keitaro tracker?",
@@ -353,6 +448,12 @@ class KeitaroClient:
         return data, warnings
 
 
+def _unknown_fate(spec: Action) -> str:
+    if spec.is_safe:
+        return ""
+    return " The change may or may not have been made: check before repeating it."
+
+
 def _shape_is_plausible(spec: Action, content: Any) -> bool:
     """A read answers JSON of the expected kind; writes may answer anything, even nothing."""
     if not spec.is_safe:
@@ -362,6 +463,21 @@ def _shape_is_plausible(spec: Action, content: Any) -> bool:
     if spec.returns_list and not spec.extract:
         return isinstance(content, list)
     return isinstance(content, dict | list)
+
+
+def _grid_problem(spec: Action, content: Any) -> str | None:
+    """What makes a report or log answer unusable, or None: rows must be records (objects)."""
+    if spec.name not in GRID_ACTIONS:
+        return None
+    rows = content.get("rows") if isinstance(content, dict) else content
+    if rows is None or rows == {}:  # no rows (PHP may encode an empty array as {})
+        return None
+    if not isinstance(rows, list):
+        return f"has rows that are not a list ({type(rows).__name__})"
+    strays = [row for row in rows if not isinstance(row, dict)]
+    if strays:
+        return f"has rows that are not records ({type(strays[0]).__name__})"
+    return None
 
 
 def clean_api_key(api_key: str | Secret) -> Secret:

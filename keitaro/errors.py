@@ -147,6 +147,35 @@ class NotKeitaroError(KeitaroError):
     code = "not_keitaro"
 
 
+class PrivateAddressError(KeitaroError):
+    """The tracker's host resolves to a loopback, private or reserved address: not connected.
+
+    Checked on every new connection (see :mod:`keitaro.netguard`), so a host whose DNS later
+    points inside the network is refused too. Nothing was sent.
+    """
+
+    code = "private_address"
+
+
+class AnswerTooLargeError(KeitaroError):
+    """The answer is over the size limit: refused unread (or while reading), never parsed."""
+
+    code = "too_large"
+
+    def __init__(self, reason: str, *, limit: int = 0, **kw: Any) -> None:
+        super().__init__(reason, **kw)
+        #: the limit in bytes that was passed
+        self.limit = limit
+
+
+class UnreadableAnswerError(KeitaroError):
+    """The answer is data, but not data we can safely read: nested absurdly deep, rows that
+    are not records, a body that does not decompress. Not ``not_keitaro``: the address may be
+    right and a real tracker may have answered, so "send the panel address" would mislead."""
+
+    code = "unreadable"
+
+
 class PostbackKeyError(KeitaroError):
     """The tracker refused the postback key."""
 

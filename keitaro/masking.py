@@ -63,20 +63,46 @@ def mask_postback_path(url: str) -> str:
     return _SECRET_QUERY.sub(rf"\g<1>{MASK}", _POSTBACK_PATH.sub(f"/{MASK}/postback", url))
 
 
+#: nesting no JSON answer or request reaches; a structure this deep refers to itself
+_SCRUB_DEPTH: Final = 10_000
+
+
 def scrub(value: Any, secrets: tuple[str, ...]) -> Any:
-    """A copy of ``value`` (JSON-like) with every secret string masked and secret fields hidden."""
+    """A copy of ``value`` (JSON-like) with every secret string masked and secret fields hidden.
+
+    Walks with its own stack, not recursion: a hostile answer nested thousands of levels deep
+    is scrubbed like any other (a recursive walk would die of RecursionError half-way).
+    """
+    if not isinstance(value, dict | list):
+        return _scrub_text(value, secrets)
+    root: dict[Any, Any] | list[Any] = {} if isinstance(value, dict) else []
+    stack: list[tuple[Any, Any, int]] = [(value, root, 1)]
+    while stack:
+        source, target, depth = stack.pop()
+        if depth > _SCRUB_DEPTH:
+            raise ValueError("too deeply nested to scrub (does it contain itself?)")
+        is_dict = isinstance(source, dict)
+        for key, item in source.items() if is_dict else enumerate(source):
+            copied: Any
+            if is_dict and str(key).lower() in SECRET_FIELDS and item:
+                copied = MASK
+            elif isinstance(item, dict | list):
+                copied = {} if isinstance(item, dict) else []
+                stack.append((item, copied, depth + 1))
+            else:
+                copied = _scrub_text(item, secrets)
+            if is_dict:
+                target[key] = copied
+            else:
+                target.append(copied)
+    return root
+
+
+def _scrub_text(value: Any, secrets: tuple[str, ...]) -> Any:
     if isinstance(value, str):
         for secret in secrets:
             if secret and secret in value:
                 value = value.replace(secret, mask(secret))
-        return value
-    if isinstance(value, dict):
-        return {
-            key: (MASK if str(key).lower() in SECRET_FIELDS and item else scrub(item, secrets))
-            for key, item in value.items()
-        }
-    if isinstance(value, list):
-        return [scrub(item, secrets) for item in value]
     return value
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import httpx
@@ -27,21 +28,63 @@ NOT_JSON_REASON = (
 )
 
 
-def parse_body(response: httpx.Response) -> tuple[Any, bool]:
-    """The answer's content and whether it was JSON (bytes for downloads, text otherwise)."""
+#: deeper than any tracker answer (they nest 5-6 levels), far shallower than what breaks
+#: Python's recursion (about 1,000 frames: ``repr``, ``json.dumps``, pydantic, renderers)
+MAX_NESTING = 100
+_FIRST_NON_SPACE = re.compile(rb"[^ \t\n\r\x0b\x0c]")
+
+
+def parse_body(response: httpx.Response, raw: bytes | None = None) -> tuple[Any, bool]:
+    """The answer's content and whether it was JSON (bytes for downloads, text otherwise).
+
+    ``raw`` is the body as read (the client streams it under a size limit); without it, the
+    response's own content. JSON nested deeper than :data:`MAX_NESTING` (including so deep
+    that ``json.loads`` itself gives up) raises :class:`errors.UnreadableAnswerError`, without
+    the request: the caller attaches it.
+    """
+    if raw is None:
+        raw = response.content
     content_type = response.headers.get("content-type", "").lower()
     if any(kind in content_type for kind in _BINARY_TYPES):
-        return response.content, False
-    raw = response.content
-    stripped = raw.lstrip()
-    if not stripped:
+        return raw, False
+    first = _FIRST_NON_SPACE.search(raw)
+    if first is None:
         return None, True
-    if stripped[:1] in (b"{", b"[") or "json" in content_type:
+    if raw[first.start() : first.start() + 1] in (b"{", b"[") or "json" in content_type:
         try:
-            return json.loads(raw), True
+            value = json.loads(raw)
+        except RecursionError:
+            raise _too_deep() from None
         except ValueError:
             pass
-    return response.text, False
+        else:
+            if nested_deeper_than(value, MAX_NESTING):
+                raise _too_deep()
+            return value, True
+    return raw.decode(response.encoding or "utf-8", errors="replace"), False
+
+
+def nested_deeper_than(value: Any, limit: int) -> bool:
+    """True when lists/dicts in ``value`` nest more than ``limit`` levels (no recursion)."""
+    level = [value] if isinstance(value, dict | list) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            return True
+        below: list[Any] = []
+        for item in level:
+            children = item.values() if isinstance(item, dict) else item
+            below.extend(child for child in children if isinstance(child, dict | list))
+        level = below
+    return False
+
+
+def _too_deep() -> errors.UnreadableAnswerError:
+    return errors.UnreadableAnswerError(
+        f"The tracker's answer nests its data more than {MAX_NESTING} levels deep: no "
+        "Keitaro answer does that, and reading it could crash the bot."
+    )
 
 
 def looks_like_html(content: Any) -> bool:
@@ -52,7 +95,7 @@ def _message(content: Any, fallback: str) -> str:
     if isinstance(content, dict):
         for key in ("error", "message", "errors"):
             if isinstance(content.get(key), str) and content[key]:
-                return content[key]
+                return content[key][:500]
     if isinstance(content, str) and content.strip() and not looks_like_html(content):
         return content.strip()[:500]
     return fallback

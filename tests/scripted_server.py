@@ -7,6 +7,7 @@ strings, a redirect): the client still talks real HTTP to a real socket.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 from collections import deque
 from dataclasses import dataclass, field
@@ -24,6 +25,13 @@ class Answer:
     delay: float = 0.0
     #: close the connection instead of answering (the request did arrive)
     drop: bool = False
+    #: send the body chunked (no Content-Length), in pieces of ``chunk`` bytes
+    stream: bool = False
+    chunk: int = 65_536
+    #: seconds between pieces of a streamed body (with ``chunk=1``: a byte at a time)
+    trickle: float = 0.0
+    #: gzip the body and say so (Content-Encoding: gzip)
+    gzipped: bool = False
 
 
 @dataclass
@@ -66,12 +74,42 @@ class ScriptedServer:
         content_type = answer.content_type
         if isinstance(body, dict | list):
             body, content_type = json.dumps(body), content_type or "application/json"
+        raw = body.encode() if isinstance(body, str) else body or b""
+        headers = dict(answer.headers)
+        if answer.gzipped:
+            raw = gzip.compress(raw)
+            headers["Content-Encoding"] = "gzip"
+        if answer.stream or answer.trickle:
+            return await self._stream(request, answer, raw, content_type, headers)
         return web.Response(
             status=answer.status,
-            body=body.encode() if isinstance(body, str) else body,
+            body=raw,
             content_type=content_type or "text/plain",
-            headers=answer.headers,
+            headers=headers,
         )
+
+    @staticmethod
+    async def _stream(
+        request: web.Request,
+        answer: Answer,
+        raw: bytes,
+        content_type: str | None,
+        headers: dict[str, str],
+    ) -> web.StreamResponse:
+        response = web.StreamResponse(status=answer.status, headers=headers)
+        response.content_type = content_type or "text/plain"
+        if "Content-Length" not in headers:
+            response.enable_chunked_encoding()
+        await response.prepare(request)
+        try:
+            for start in range(0, len(raw), answer.chunk):
+                await response.write(raw[start : start + answer.chunk])
+                if answer.trickle:
+                    await asyncio.sleep(answer.trickle)
+            await response.write_eof()
+        except (ConnectionError, RuntimeError):
+            pass  # the client hung up, as it should when it has read enough
+        return response
 
     async def start(self) -> str:
         app = web.Application()

@@ -13,7 +13,7 @@ KNOWN_CODES = frozenset(
         "bad_key", "forbidden", "cloudflare", "plan", "not_found", "unsupported", "invalid",
         "rate_limited", "server", "unreachable", "connection_lost", "timeout", "tls",
         "not_keitaro", "bad_postback_key", "postback_key_missing", "invalid_url",
-        "private_address", "unresolvable",
+        "private_address", "unresolvable", "too_large", "unreadable",
     }
 )  # fmt: skip
 
