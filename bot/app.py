@@ -38,15 +38,18 @@ from bot.handlers import (
     trackers,
 )
 from bot.middlewares.access import AccessMiddleware
+from bot.middlewares.confirmations import ConfirmationsMiddleware
 from bot.middlewares.context import ContextMiddleware
 from bot.middlewares.dialogs import DialogExitMiddleware
 from bot.middlewares.errors import register_error_boundary
 from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.scheduler import Clock, Scheduler, attach, utc_now
 from bot.services.cache import ListCache
+from bot.services.confirm import Confirmations
 from bot.services.followup import FollowUps
 from bot.services.results import ResultStore
 from bot.services.trackers import TrackerClients
+from bot.services.writes import Writes
 from keitaro import HttpPool, Timeouts
 from storage import (
     Cipher,
@@ -54,6 +57,7 @@ from storage import (
     SQLiteStorage,
     TrackerRepository,
     UserRepository,
+    WriteRepository,
     load_master_key,
 )
 
@@ -72,9 +76,12 @@ class Services:
     trackers: TrackerRepository
     clients: TrackerClients
     pool: HttpPool
+    #: writes marked before they are sent and after: none is repeated blindly
+    writes: Writes
     results: ResultStore = field(default_factory=ResultStore)
     cache: ListCache = field(default_factory=ListCache)
     followups: FollowUps = field(default_factory=FollowUps)
+    confirmations: Confirmations = field(default_factory=Confirmations)
     fsm: BaseStorage | None = None
     #: the time digests are scheduled by (tests inject their own)
     clock: Clock = utc_now
@@ -97,8 +104,15 @@ async def build_services(settings: Settings, *, pool: HttpPool | None = None) ->
     master_key, note = load_master_key(secret, settings.db_path)
     if note:  # a generated or loosened key file deserves attention; SECRET_KEY does not
         (log.info if secret else log.warning)(note)
-    pool = pool or HttpPool(timeouts=Timeouts(read=settings.tracker_timeout))
-    trackers = TrackerRepository(db, Cipher(master_key))
+    pool = pool or HttpPool(
+        timeouts=Timeouts(read=settings.tracker_timeout, total=settings.tracker_deadline),
+        allow_private=settings.allow_private_trackers,
+        max_answer_bytes=settings.tracker_max_answer_mb * 1024 * 1024,
+    )
+    cipher = Cipher(master_key)
+    trackers = TrackerRepository(db, cipher)
+    writes = WriteRepository(db, cipher)
+    await writes.prune(utc_now())
     services = Services(
         settings=settings,
         db=db,
@@ -106,6 +120,7 @@ async def build_services(settings: Settings, *, pool: HttpPool | None = None) ->
         trackers=trackers,
         clients=TrackerClients(trackers, pool),
         pool=pool,
+        writes=Writes(writes),
     )
     services.fsm = make_fsm_storage(settings, db)
     return services
@@ -145,9 +160,11 @@ def create_dispatcher(services: Services, **workflow_data: Any) -> Dispatcher:
     settings = services.settings
     throttling = ThrottlingMiddleware(settings.throttle_updates, settings.throttle_window)
     context = ContextMiddleware(services)
+    confirmations = ConfirmationsMiddleware(services.confirmations)
     for observer in (dp.message, dp.callback_query):
         observer.outer_middleware(access)
         observer.outer_middleware(throttling)
+        observer.outer_middleware(confirmations)
         observer.middleware(context)
     dp.message.middleware(DialogExitMiddleware())
     dp.callback_query.middleware(CallbackAnswerMiddleware())

@@ -23,6 +23,7 @@ from storage.errors import (
 from storage.models import Credentials, Digest, Secret, Tracker, User
 from storage.trackers import TrackerRepository
 from storage.users import UserRepository
+from storage.writes import Write, WriteRepository
 
 if TYPE_CHECKING:
     from storage.fsm import SQLiteStorage
@@ -44,6 +45,8 @@ __all__ = [
     "TrackerRepository",
     "User",
     "UserRepository",
+    "Write",
+    "WriteRepository",
     "generate_key",
     "key_file_path",
     "load_master_key",

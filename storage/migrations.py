@@ -97,4 +97,34 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE digests ADD COLUMN pending_slot TEXT;   -- claimed, delivery not confirmed
     ALTER TABLE digests ADD COLUMN claimed_at   TEXT;   -- when that claim was taken (UTC)
     """,
+    # 3: writes in flight (a write marked before it is sent and after, so a crash or a timeout
+    # never repeats it blindly), the report dialect each tracker speaks, and who opened each
+    # bot message in a group chat (a member's press must not overwrite the owner's screen).
+    """
+    CREATE TABLE writes (
+        owner_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        key         TEXT NOT NULL,                      -- what is written: "form:<token>"...
+        tracker_id  INTEGER NOT NULL REFERENCES trackers(id) ON DELETE CASCADE,
+        action      TEXT NOT NULL,                      -- the catalog action
+        payload_enc BLOB NOT NULL,                      -- the parameters sent, encrypted
+        evidence    TEXT NOT NULL DEFAULT '{}',         -- JSON: the tracker before the write
+        state       TEXT NOT NULL,                      -- sending | unknown | done
+        outcome     TEXT,                               -- JSON: what the tracker answered
+        started_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        PRIMARY KEY (owner_id, key)
+    );
+    CREATE INDEX writes_updated ON writes(updated_at);
+
+    ALTER TABLE trackers ADD COLUMN report_dialect TEXT;  -- NULL: not detected yet
+
+    CREATE TABLE chat_screens (
+        chat_id    INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        owner_id   INTEGER NOT NULL,                    -- the user the message answered
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, message_id)
+    );
+    CREATE INDEX chat_screens_created ON chat_screens(created_at);
+    """,
 )

@@ -310,6 +310,19 @@ async def test_chosen_campaigns_page_through_hundreds(
     assert max(callback_sizes(world, anna.chat_id)) <= 64
 
 
+def earning_yesterday(world: BotWorld, today: Any) -> None:
+    """A sale on one of yesterday's clicks: the seeded traffic of a small day may have no
+    conversion at all, and "Earning most" needs a campaign that earns."""
+    zone = ZoneInfo("Europe/Berlin")
+    state = world.sandbox.state
+    day = today - timedelta(days=1)
+    click = next(c for c in state.clicks if datetime.fromtimestamp(c.ts, zone).date() == day)
+    state.add_conversion(
+        click, tid=None, status="sale", previous_status=None, original_status="approved",
+        revenue=500.0, postback_ts=click.ts + 60, sale_ts=click.ts + 60, params={},
+    )  # fmt: skip
+
+
 async def test_top_and_bottom_can_be_left_out(world: BotWorld) -> None:
     anna = await world.connected_user()
     await to_the_card(anna)
@@ -322,6 +335,7 @@ async def test_top_and_bottom_can_be_left_out(world: BotWorld) -> None:
     assert plain.spec["ranking"] is False
     ranked = await make_digest(world, anna.user["id"])  # the default: with the ranking
     slot = next_slot(plain.schedule, plain.timezone, datetime.now(UTC))
+    earning_yesterday(world, slot.at.astimezone(ZoneInfo(plain.timezone)).date())
     assert await scheduler(world, Clock(slot.at + timedelta(seconds=5))).run_once() == 2
     with_ranking, without = sorted(
         (m.get("caption") or m["text"] for m in anna.messages[-2:]), key=len, reverse=True

@@ -12,7 +12,7 @@ from dataclasses import field as dc_field
 from typing import Any
 
 from bot.forms.fields import FieldSpec, ask_order, field_named
-from keitaro.catalog import ACTIONS, Action
+from keitaro.catalog import ACTIONS, Access, Action
 
 #: where the form lives in the FSM data
 DATA_KEY = "form"
@@ -21,7 +21,8 @@ DATA_KEY = "form"
 @dataclass
 class Form:
     """``step``: ``ask`` (one field), ``optional`` (the optional fields), ``confirm``, ``json``
-    (the whole payload pasted), ``failed`` (the call failed; values kept to resend)."""
+    (the whole payload pasted), ``failed`` (the call failed; values kept to resend),
+    ``doubt`` (an earlier attempt may have reached the tracker, which cannot tell)."""
 
     action: str
     token: str = dc_field(default_factory=lambda: secrets.token_urlsafe(4))
@@ -42,10 +43,31 @@ class Form:
     error: str = ""
     #: the tracker the form was opened for; after a switch it must not be sent to another one
     tracker_id: int = 0
+    #: where Back leads from the form's first screen (the card it was opened from)
+    origin: str = ""
+    #: when an earlier attempt was sent (ISO, UTC), while its fate is in doubt
+    since: str = ""
 
     @property
     def spec(self) -> Action:
         return ACTIONS[self.action]
+
+    @property
+    def write_key(self) -> str:
+        """The form's write in the journal (``bot.services.writes``): one per form."""
+        return f"form:{self.token}"
+
+    @property
+    def asks_to_confirm(self) -> bool:
+        """Whether the screen now shown is a question whose "Yes" must be fresh: a destroying
+        action's confirmation (or its retry), or sending again what may have been done."""
+        if self.step == "doubt":
+            return True
+        return self.step in ("confirm", "failed") and self.spec.access is Access.DESTROY
+
+    @property
+    def ticket(self) -> str:
+        return f"form:{self.token}:{self.step}"
 
     def current_field(self) -> FieldSpec | None:
         return field_named(self.spec, self.field) if self.field else None
@@ -70,6 +92,16 @@ class Form:
         self.history.append([self.step, self.field])
         self.step, self.field = step, name
         self.query, self.page = "", 0
+
+    def edit(self) -> None:
+        """Edit from the confirmation: the optional fields, or (a form of required fields
+        only, such as an archive) its first field, with the current value kept."""
+        self.error = ""
+        fields = ask_order(self.spec)
+        if self.optional_fields():
+            self.go("optional")
+        elif fields:
+            self.go("ask", fields[0].name)
 
     def back(self) -> bool:
         if not self.history:

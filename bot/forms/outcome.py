@@ -12,6 +12,7 @@ from bot.forms.context import FormContext
 from bot.forms.entities import view_of
 from bot.forms.form import Form
 from bot.i18n import Html
+from bot.services.writes import Sent
 from bot.ui import format as fmt
 from bot.ui.callbacks import BrowseCb
 from bot.ui.errors import describe
@@ -77,6 +78,23 @@ def done_screen(
         [b for b in (details_button(ctx, result), menu_button(f"« {t.plain('b.menu')}")) if b],
     )
     return Screen(text, keyboard)
+
+
+def already_screen(ctx: FormContext, form: Form, sent: Sent) -> Screen:
+    """An earlier attempt went through (the tracker shows it): nothing was sent again."""
+    t = ctx.t
+    lines = [
+        screens.header(t, form),
+        t("writes.already", when=fmt.local_time(sent.since, ctx.user.timezone)),
+    ]
+    if sent.found:
+        lines.append(t("form.answer", value=Html(summary(sent.found))))
+    opened = open_button(ctx, form.action, form.values, sent.found) if sent.found else None
+    keyboard = markup(
+        [b for b in (opened,) if b],
+        [menu_button(f"« {t.plain('b.menu')}")],
+    )
+    return Screen("\n".join(lines), keyboard)
 
 
 def failure_screen(ctx: FormContext, form: Form, error: KeitaroError) -> Screen:

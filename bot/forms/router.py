@@ -22,10 +22,11 @@ from bot.forms.defaults import prefill
 from bot.forms.entities import pick_rows
 from bot.forms.fields import FieldError, FieldSpec, check, field_at, parse_text
 from bot.forms.form import DATA_KEY, Form
-from bot.forms.outcome import done_screen, failure_screen
+from bot.forms.outcome import already_screen, done_screen, failure_screen
 from bot.handlers.states import FormStates
 from bot.i18n import Html, Translator
-from bot.ui.callbacks import FormCb
+from bot.services.writes import Outcome
+from bot.ui.callbacks import BrowseCb, FormCb
 from bot.ui.format import esc
 from bot.ui.keyboards import markup, menu_button
 from bot.ui.screens import Screen, present
@@ -63,6 +64,15 @@ async def close(state: FSMContext) -> None:
 # --- showing ---------------------------------------------------------------------------------
 
 
+async def show(
+    event: Message | CallbackQuery, ctx: FormContext, form: Form, screen: Screen
+) -> None:
+    """Present a form's screen; a question whose "Yes" must be fresh gets its ticket."""
+    message = await present(event, screen)
+    if form.asks_to_confirm:
+        ctx.services.confirmations.issue(ctx.chat_id, ctx.user.id, message, form.ticket)
+
+
 async def render(event: Message | CallbackQuery, ctx: FormContext, form: Form) -> None:
     rows = None
     title: Any = lambda row: str(row.get("name") or row.get("login") or "")  # noqa: E731
@@ -75,7 +85,8 @@ async def render(event: Message | CallbackQuery, ctx: FormContext, form: Form) -
             rows = await pick_rows(ctx, form.action, spec.view, form.values)
         except KeitaroError:
             rows = []
-    await present(event, screens.screen_for(ctx.t, form, rows, title))
+    screen = screens.screen_for(ctx.t, form, rows, title, ctx.user.timezone)
+    await show(event, ctx, form, screen)
 
 
 async def start_form(
@@ -87,11 +98,14 @@ async def start_form(
     *,
     quick: bool = False,
     field: str | None = None,
+    origin: str = "",
 ) -> None:
     """Open a form for ``action``; ``preset`` fills fields (the card's entity), ``field`` asks
-    that one field only (a card's one-field job), ``quick`` skips the optional screen."""
+    that one field only (a card's one-field job), ``quick`` skips the optional screen,
+    ``origin`` is the callback data of the screen Back returns to from the first step."""
     form = Form(action=action, values=dict(preset or {}), quick=quick or field is not None)
     form.tracker_id = ctx.tracker.id
+    form.origin = origin
     await prefill(ctx, form)
     if field is not None:
         form.go("ask", field)
@@ -221,12 +235,29 @@ async def on_form_button(
     if op in FIELD_OPS and (form.step != "ask" or spec is None or spec.index != callback_data.f):
         callback_answer.text, callback_answer.show_alert = t.plain("stale.button"), True
         return
-    if op == "y" and form.step in ("confirm", "failed"):
-        await send(query, ctx, state, form)
+    if op in ("y", "Y") and form.step in ("confirm", "failed", "doubt"):
+        force = op == "Y" and form.step == "doubt"
+        needs_ticket = form.asks_to_confirm and (force or form.step != "doubt")
+        message_id = query.message.message_id if query.message else None
+        if needs_ticket and not ctx.services.confirmations.redeem(
+            ctx.chat_id, ctx.user.id, message_id, form.ticket
+        ):
+            # pressed after moving on, or minutes later: ask again with the screen as it is
+            callback_answer.text = t.plain("confirm.again_short")
+            form.error = t("confirm.again")
+            await save(state, form)
+            await render(query, ctx, form)
+            return
+        if await send(query, ctx, state, form, force=force) is Outcome.UNCLEAR:
+            callback_answer.text = t.plain("writes.still_unclear")
         return
     if op == "x":
         await close(state)
         await present(query, Screen(t("cancelled"), markup([menu_button(t.plain("b.menu"))])))
+        return
+    if op == "b" and not form.history and form.origin:
+        await close(state)
+        await back_to_origin(query, form.origin, state, data)
         return
     if not apply_button(t, form, spec, callback_data):
         callback_answer.text, callback_answer.show_alert = t.plain("stale.button"), True
@@ -259,32 +290,65 @@ def apply_button(t: Translator, form: Form, spec: FieldSpec | None, cb: FormCb) 
     elif op == "j":
         form.go("json")
     elif op == "e":
-        form.error = ""
-        form.go("optional") if form.optional_fields() else form.advance()
+        form.edit()
     else:
         return False
     return True
 
 
-async def send(query: CallbackQuery, ctx: FormContext, state: FSMContext, form: Form) -> None:
-    """Check the whole payload, perform the call; a failure keeps the form to fix and resend."""
+async def back_to_origin(
+    query: CallbackQuery, origin: str, state: FSMContext, data: dict[str, Any]
+) -> None:
+    """Back from a form's first screen: the card it was opened from."""
+    from bot.handlers.browser import on_browse  # the browser shows the cards forms start from
+
+    try:
+        target = BrowseCb.unpack(origin)
+    except (TypeError, ValueError):
+        await present(query, Screen(data["t"]("cancelled")))
+        return
+    await on_browse(query, target, state, **data)
+
+
+async def send(
+    query: CallbackQuery, ctx: FormContext, state: FSMContext, form: Form, *, force: bool = False
+) -> Outcome | None:
+    """Check the whole payload and send it once (``bot.services.writes``): a failure keeps the
+    form to fix and resend; an earlier attempt the tracker shows is not sent again; one it
+    cannot tell about is the user's choice (``force`` sends anyway)."""
     t = ctx.t
     problems = whole_form(t, form.action, form.values)
     if problems:
         form.error = t("form.problems") + "\n" + "\n".join(f"• {p}" for p in problems)
         await save(state, form)
         await render(query, ctx, form)
-        return
+        return None
     try:
-        result = await ctx.call(form.action, form.values)
+        sent = await ctx.services.writes.send(
+            ctx, form.write_key, form.action, form.values, force=force
+        )
     except KeitaroError as error:
         if form.step != "failed":
             form.go("failed")
         await save(state, form)
-        await present(query, failure_screen(ctx, form, error))
-        return
+        await show(query, ctx, form, failure_screen(ctx, form, error))
+        return None
+    if sent.outcome is Outcome.UNCLEAR:
+        form.since = sent.since.isoformat() if sent.since else ""
+        form.error = ""
+        if form.step != "doubt":
+            form.go("doubt")
+        await save(state, form)
+        await render(query, ctx, form)
+        return sent.outcome
     await close(state)
+    if sent.outcome is Outcome.ALREADY:
+        await present(query, already_screen(ctx, form, sent))
+        return sent.outcome
+    result = sent.result
+    assert result is not None
     if isinstance(result.data, bytes) and isinstance(query.message, Message):
         name = f"{form.spec.resource}-{form.values.get('id', 'file')}.zip"
         await query.message.answer_document(BufferedInputFile(result.data, filename=name))
     await present(query, done_screen(ctx, form.action, form.values, form.title, result))
+    return sent.outcome

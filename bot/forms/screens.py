@@ -4,6 +4,7 @@ confirmation card (naming the entity and what a destroying action does) and a fa
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram.types import InlineKeyboardButton
@@ -224,7 +225,28 @@ def failed(t: Translator, form: Form, reason: str, details: InlineKeyboardButton
     return Screen("\n".join(lines), keyboard)
 
 
-def screen_for(t: Translator, form: Form, rows: list[Row] | None, title: Any) -> Screen:
+def doubt(t: Translator, form: Form, zone_name: str | None) -> Screen:
+    """An earlier attempt may have reached the tracker and it cannot tell: check again, send
+    anyway (which may make it twice), or leave it."""
+    lines = [
+        header(t, form),
+        "",
+        t("writes.unclear", when=fmt.local_time(form.since, zone_name)),
+        t("writes.checked", when=fmt.local_time(datetime.now(UTC), zone_name, seconds=True)),
+        "",
+        *value_lines(t, form),
+    ]
+    keyboard = markup(
+        [button(t.plain("writes.b.check"), cb(form, "y"))],
+        [button(t.plain("writes.b.send_anyway"), cb(form, "Y"))],
+        [button(t.plain("b.cancel"), cb(form, "x"))],
+    )
+    return Screen("\n".join(lines) + _error(form), keyboard)
+
+
+def screen_for(
+    t: Translator, form: Form, rows: list[Row] | None, title: Any, zone_name: str | None = None
+) -> Screen:
     """The screen of the form's current step."""
     if form.step == "ask":
         spec = field_named(form.spec, form.field or "")
@@ -234,4 +256,6 @@ def screen_for(t: Translator, form: Form, rows: list[Row] | None, title: Any) ->
         return optional(t, form)
     if form.step == "json":
         return json_ask(t, form)
+    if form.step == "doubt":
+        return doubt(t, form, zone_name)
     return confirm(t, form)

@@ -33,6 +33,7 @@ from bot.forms.fields import field_at, field_named
 from bot.forms.outcome import details_button, done_screen
 from bot.forms.screens import action_label
 from bot.i18n import Translator
+from bot.services.writes import Outcome, Sent
 from bot.ui import format as fmt
 from bot.ui.callbacks import BrowseCb, TrackerCb, WriteCb, WriteMenuCb
 from bot.ui.errors import describe
@@ -179,9 +180,15 @@ async def on_write(
         await run_one_tap(query, ctx, action, callback_data.id, state)
         return
     spec = field_at(action, callback_data.f) if callback_data.op == "q" else None
+    view = view_of(action.resource)
+    origin = (
+        BrowseCb(op="c", view=view.code, id=callback_data.id).pack()
+        if view is not None and callback_data.id
+        else ""
+    )
     await forms.start_form(
         query, ctx, state, action.name, preset,
-        quick=bool(preset), field=spec.name if spec else None,
+        quick=bool(preset), field=spec.name if spec else None, origin=origin,
     )  # fmt: skip
 
 
@@ -191,8 +198,14 @@ async def run_one_tap(
     """Do it now; pause/resume show the refreshed card with Undo, the rest their result."""
     t = ctx.t
     view = view_of(action.resource)
+    message = query.message
+    # the button on its message, once: pressed again after a crash or a timeout, the tracker
+    # is asked first (a clone must not be made twice)
+    key = f"tap:{ctx.chat_id}:{message.message_id if message else 0}:{query.data}"
     try:
-        result = await ctx.call(action.name, {"id": entity_id})
+        sent = await ctx.services.writes.send(
+            ctx, key, action.name, {"id": entity_id}, remember=False
+        )
     except KeitaroError as error:
         rows = [[b] for b in (details_button(ctx, error.result),) if b]
         if view is not None:
@@ -201,6 +214,18 @@ async def run_one_tap(
         text = f"❌ {describe(t, error, ctx.client.host)}"
         await present(query, Screen(text, markup(*rows, [menu_button(t.plain("b.menu"))])))
         return
+    if sent.outcome is Outcome.UNCLEAR:
+        # the tracker cannot tell: repeating a state change or a check is harmless, a clone
+        # is not, so the user looks first (and a second press then makes one)
+        await ctx.services.writes.repository.forget(ctx.user.id, key)
+        if action.operation != "clone":
+            await run_one_tap(query, ctx, action, entity_id, state)
+            return
+    if sent.outcome is not Outcome.SENT:
+        await present(query, earlier_attempt_screen(ctx, action, entity_id, sent))
+        return
+    result = sent.result
+    assert result is not None
     if action.operation not in ON_CARD or view is None:
         row = (
             await fetch_entity(ctx, action.resource, entity_id)
@@ -224,3 +249,20 @@ async def run_one_tap(
         )
         rows.insert(0, [button(t.plain("act.undo"), undo_cb.pack())])
     await present(query, Screen(f"{note}\n\n{card.text}", markup(*rows)))
+
+
+def earlier_attempt_screen(ctx: FormContext, action: Action, entity_id: int, sent: Sent) -> Screen:
+    """A button pressed again after an attempt whose answer never came: what the tracker
+    shows (done), or that it cannot tell (the card, to look for oneself)."""
+    t = ctx.t
+    when = fmt.local_time(sent.since, ctx.user.timezone)
+    text = t("writes.already" if sent.outcome is Outcome.ALREADY else "writes.unclear", when=when)
+    rows = []
+    found = sent.found if isinstance(sent.found, dict) else {}
+    target = found.get("id") if isinstance(found.get("id"), int) else entity_id
+    view = view_of(action.resource)
+    if view is not None:
+        label = t.plain("form.b.open", what=t.plain(f"res.{action.resource}"), id=target)
+        rows.append([button(label, BrowseCb(op="c", view=view.code, id=target).pack())])
+    rows.append([menu_button(f"« {t.plain('b.menu')}")])
+    return Screen(text, markup(*rows))

@@ -8,6 +8,7 @@ is asked for once, stored encrypted, and the same draft is sent without asking i
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Bot
@@ -18,10 +19,12 @@ from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.handlers.states import ConversionForm
 from bot.i18n import Translator
-from bot.services.calls import perform
 from bot.services.conversion_draft import Draft
-from bot.services.followup import Pending, Row, Sent, find_recorded, snapshot
+from bot.services.followup import Pending, Row, Sent, find_recorded
+from bot.services.request import TrackerRequest
+from bot.services.writes import Outcome
 from bot.ui import conversions as ui
+from bot.ui import format as fmt
 from bot.ui.callbacks import ConversionCb
 from bot.ui.errors import describe
 from bot.ui.screens import Screen, delete_quietly, present
@@ -35,7 +38,8 @@ from keitaro.urls import postback_key_from
 from storage import Tracker, User
 
 log = logging.getLogger(__name__)
-#: a bare postback key, as Keitaro shows it (7 hex characters on the installs seen so far)
+#: the question "send anyway?" after an attempt the tracker cannot show (see bot.services.confirm)
+FORCE_TICKET = "conversion:force"
 
 
 def chat_of(event: Message | CallbackQuery) -> int | None:
@@ -54,32 +58,48 @@ async def send(
     client: KeitaroClient,
     services: Any,
     bot: Bot,
-) -> None:
-    """The postback for ``draft``; then the reply that follows it in the conversion log."""
+    force: bool = False,
+) -> Outcome | None:
+    """The postback for ``draft``, once (``bot.services.writes``); then the reply that follows
+    it in the conversion log. ``force`` sends although an earlier attempt may have gone.
+    Returns what became of it (None: not sent, the user was asked something or told why)."""
     if not client.has_postback_key:
         await ask_postback_key(event, state, t, draft)
-        return
+        return None
     chat_id = chat_of(event)
-    before = await snapshot(client, draft.click_id or "")
+    # the draft (and its write key) is on record before the postback goes: a crash keeps it
+    await state.set_state(ConversionForm.confirm)
+    await state.set_data(draft.dump())
+    request = TrackerRequest(t, user, tracker, client, services, bot, chat_id or user.id)
     try:
-        result = await perform(
-            services, client, tracker, "conversions.create", draft.params(),
-            bot=bot, chat_id=chat_id,
-        )  # fmt: skip
+        sent = await services.writes.send(
+            request, draft.write_key, "conversions.create", draft.params(), force=force
+        )
     except (PostbackKeyMissingError, PostbackKeyError) as error:
         await ask_postback_key(event, state, t, draft, note=describe(t, error))
-        return
+        return None
     except KeitaroError as error:
-        await state.set_state(ConversionForm.confirm)
-        await state.set_data(draft.dump())
         await present(event, ui.card(t, draft, f"❌ {describe(t, error)}", retry=True))
-        return
-    await state.clear()
-    details = services.results.put(user.id, result)
+        return None
     line = ui.summary(t, draft)
+    if sent.outcome is Outcome.UNCLEAR:
+        when = fmt.local_time(sent.since, user.timezone)
+        checked = fmt.local_time(datetime.now(UTC), user.timezone, seconds=True)
+        message = await present(event, ui.doubt_screen(t, draft, when, checked))
+        if chat_id is not None:
+            services.confirmations.issue(chat_id, user.id, message, FORCE_TICKET)
+        return sent.outcome
+    await state.clear()
+    if sent.outcome is Outcome.ALREADY:
+        when = fmt.local_time(sent.since, user.timezone)
+        await present(event, ui.already_screen(t, line, sent.found, draft.tracker_currency, when))
+        return sent.outcome
+    assert sent.result is not None
+    details = services.results.put(user.id, sent.result)
     message = await present(event, ui.sent_screen(t, line, details))
     if message is None or chat_id is None:
-        return
+        return sent.outcome
+    before = (sent.evidence or {}).get("rows")
     pending = Pending(
         owner_id=user.id,
         tracker_id=tracker.id,
@@ -89,6 +109,7 @@ async def send(
         details=details,
     )
     follow(services, bot, t, client, pending, chat_id, message.message_id)
+    return sent.outcome
 
 
 def follow(

@@ -18,7 +18,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.handlers import menu
-from bot.handlers.conversion_send import on_check_again, on_postback_key, send
+from bot.handlers.conversion_send import FORCE_TICKET, on_check_again, on_postback_key, send
 from bot.handlers.states import ConversionForm
 from bot.i18n import Translator
 from bot.services.calls import perform
@@ -35,6 +35,7 @@ from bot.services.conversion_draft import (
     from_line,
     parse_currency,
 )
+from bot.services.writes import Outcome
 from bot.ui import conversions as ui
 from bot.ui import format as fmt
 from bot.ui.callbacks import ConversionCb
@@ -288,10 +289,20 @@ async def on_button(
         if tracker is None or client is None:
             await present(query, await menu.main_screen(t=t, tracker=None))
             return
-        await send(
+        force = arg == ui.FORCE
+        message = query.message
+        if force and not services.confirmations.redeem(
+            message.chat.id if message else user.id, user.id,
+            message.message_id if message else None, FORCE_TICKET,
+        ):  # fmt: skip
+            callback_answer.text = t.plain("confirm.again_short")
+            arg, force = "", False  # look at the tracker again instead, and ask again
+        outcome = await send(
             query, state, draft, t=t, user=user, tracker=tracker, client=client,
-            services=services, bot=bot,
+            services=services, bot=bot, force=force,
         )  # fmt: skip
+        if outcome is Outcome.UNCLEAR and not callback_answer.text:
+            callback_answer.text = t.plain("writes.still_unclear")
         return
     else:
         callback_answer.text = t.plain("stale.button")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import secrets
 import time
 from typing import Any
 
@@ -26,6 +27,8 @@ from bot.costs.values import parse_currency
 from bot.handlers.states import CostsDialog
 from bot.i18n import Html, Translator
 from bot.services.calls import perform
+from bot.services.request import TrackerRequest
+from bot.services.writes import Outcome
 from bot.ui.callbacks import CostsCb
 from bot.ui.errors import describe
 from bot.ui.keyboards import button, cancel_row, markup, menu_button
@@ -173,7 +176,7 @@ async def on_document(
     await state.set_state(CostsDialog.preview)
     await state.set_data(
         {"campaign_id": chosen, "file": file_name, "tracker_id": tracker.id,
-         "upload": upload.to_json()}
+         "upload": upload.to_json(), "upload_id": new_upload_id()}
     )  # fmt: skip
     await present(message, preview_screen(t, upload, file_name))
 
@@ -219,7 +222,8 @@ async def set_currency(
     upload, data = found
     if not upload.has_currency_column:
         upload.currency = currency
-        await state.update_data(upload=upload.to_json())
+        # other amounts: a new upload, whatever the old one sent
+        await state.update_data(upload=upload.to_json(), upload_id=new_upload_id())
     await present(event, preview_screen(t, upload, data.get("file", "")))
 
 
@@ -234,11 +238,16 @@ async def on_currency_typed(message: Message, state: FSMContext, t: Translator) 
 
 
 async def on_send(
-    query: CallbackQuery, state: FSMContext, t: Translator, bot: Bot,
+    query: CallbackQuery, state: FSMContext, t: Translator, bot: Bot, user: User,
     tracker: Tracker | None, client: KeitaroClient | None, services: Any,
     callback_answer: CallbackAnswer,
 ) -> None:  # fmt: skip
-    """Send every campaign's payload, editing one message with the progress."""
+    """Send every campaign's payload once, editing one message with the progress.
+
+    Each campaign is its own write in the journal (``bot.services.writes``): pressed again
+    after a failure, a timeout or a crash, the upload resumes where it stopped, the campaigns
+    already sent are not sent again, and the one on the wire is checked in the report first.
+    """
     found = await pending(state)
     if found is None or tracker is None or client is None:
         callback_answer.text = t.plain("costs.nothing_pending")
@@ -249,15 +258,26 @@ async def on_send(
         await state.clear()
         await present(query, Screen(t("costs.tracker_changed")))
         return
+    upload_id = str(data.get("upload_id") or "")
+    if not upload_id:  # a preview kept from before write keys existed
+        upload_id = new_upload_id()
+        await state.update_data(upload_id=upload_id)
     payloads = upload.payloads()
     total = len(payloads)
-    shown = await present(query, Screen(t("costs.progress", done=0, total=total)))
+    shown = await present(query, progress_screen(t, 0, total))
     chat_id = query.message.chat.id if query.message else query.from_user.id
+    request = TrackerRequest(t, user, tracker, client, services, bot, chat_id)
     last_edit = time.monotonic()
+    earlier = 0
     async with ChatActionSender.typing(bot=bot, chat_id=chat_id):
         for done, (campaign, payload) in enumerate(zip(upload.campaigns, payloads, strict=True)):
+            key = f"costs:{upload_id}:{campaign.id}"
             try:
-                await perform(services, client, tracker, "clicks.update_costs", payload)
+                sent = await services.writes.send(request, key, "clicks.update_costs", payload)
+                if sent.outcome is Outcome.UNCLEAR:  # replacing costs twice cannot double them
+                    sent = await services.writes.send(
+                        request, key, "clicks.update_costs", payload, force=True
+                    )
             except KeitaroError as error:
                 text = t(
                     "costs.failed", name=campaign.name or "—", id=campaign.id, done=done,
@@ -265,16 +285,33 @@ async def on_send(
                 )  # fmt: skip
                 await present(query, Screen(text, preview_screen(t, upload, "").keyboard))
                 return
+            earlier += sent.outcome is Outcome.ALREADY
             if (
                 shown is not None
                 and done + 1 < total
                 and time.monotonic() - last_edit >= PROGRESS_EVERY
             ):
                 last_edit = time.monotonic()
-                await shown.edit_text(t("costs.progress", done=done + 1, total=total))
+                progress = progress_screen(t, done + 1, total)
+                await shown.edit_text(progress.text, reply_markup=progress.keyboard)
     await state.clear()
     text = t("costs.done", campaigns=total, amount=money(upload.grand_totals()))
+    if earlier:
+        text += "\n" + t("costs.resumed", earlier=earlier, total=total)
     await present(query, Screen(text, markup([menu_button(t.plain("b.menu"))])))
+
+
+def progress_screen(t: Translator, done: int, total: int) -> Screen:
+    """How far the upload is, and Continue for when it stopped (the bot was restarted):
+    pressed while it runs it only waits its turn and finds nothing left to send."""
+    continue_button = button(t.plain("costs.b.continue"), CostsCb(op="s").pack())
+    text = f"{t('costs.progress', done=done, total=total)}\n{t('costs.if_stopped')}"
+    return Screen(text, markup([continue_button]))
+
+
+def new_upload_id() -> str:
+    """One upload's name in the write journal: its campaigns are written once each."""
+    return secrets.token_urlsafe(6)
 
 
 async def on_unexpected(message: Message, state: FSMContext, t: Translator) -> None:

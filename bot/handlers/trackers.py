@@ -19,6 +19,7 @@ from bot.handlers import menu
 from bot.handlers.states import Connect, TrackerEdit
 from bot.i18n import Translator
 from bot.services.netguard import PrivateAddressError, UnresolvableHostError, ensure_public
+from bot.services.request import chat_of
 from bot.services.trackers import adopt_tracker_zone
 from bot.ui.callbacks import TrackerCb
 from bot.ui.errors import describe
@@ -294,11 +295,12 @@ async def on_tracker_button(
             query, Screen(t("trackers.ask_postback"), markup(cancel_row(t.plain("b.cancel"))))
         )
     elif op == "d":
-        rows = [
-            [button(f"🗑 {t.plain('b.confirm_remove')}", TrackerCb(op="D", id=tracker.id).pack())],
-            [button(t.plain("b.keep"), TrackerCb(op="o", id=tracker.id).pack())],
-        ]
-        await present(query, Screen(t("trackers.confirm_remove", name=tracker.name), markup(*rows)))
+        await ask_to_remove(query, t, tracker, services)
+    elif op == "D" and not services.confirmations.redeem(
+        chat_of(query, user), user.id, query.message.message_id if query.message else None,
+        f"tracker-remove:{tracker.id}",
+    ):  # fmt: skip
+        await ask_to_remove(query, t, tracker, services, note=t("confirm.again"))
     elif op == "D":
         await services.trackers.remove(user.id, tracker.id)
         services.clients.forget(tracker.id)
@@ -312,6 +314,21 @@ async def on_tracker_button(
         )
     else:
         await present(query, tracker_card(t, tracker, active))
+
+
+async def ask_to_remove(
+    query: CallbackQuery, t: Translator, tracker: Tracker, services: Any, note: str = ""
+) -> None:
+    """Remove this tracker? The answer counts only from this message, for a short while."""
+    rows = [
+        [button(f"🗑 {t.plain('b.confirm_remove')}", TrackerCb(op="D", id=tracker.id).pack())],
+        [button(t.plain("b.keep"), TrackerCb(op="o", id=tracker.id).pack())],
+    ]
+    text = t("trackers.confirm_remove", name=tracker.name)
+    message = await present(query, Screen(f"{note}\n\n{text}" if note else text, markup(*rows)))
+    user_id = query.from_user.id
+    chat_id = query.message.chat.id if query.message else user_id
+    services.confirmations.issue(chat_id, user_id, message, f"tracker-remove:{tracker.id}")
 
 
 async def on_rename(

@@ -83,6 +83,15 @@ TEXTS: dict[str, str] = {
     # sending
     "costs.progress": "⏳ Sending costs: {done}/{total} campaigns…",
     "costs.done": "✅ Costs updated: {campaigns} campaigns, {amount}.",
+    "costs.resumed": (
+        "↩️ Resumed where it stopped: {earlier} of {total} campaigns had been sent before and "
+        "were not sent again."
+    ),
+    "costs.if_stopped": (
+        "<i>If this stops moving (the bot was restarted), press Continue: what was sent is "
+        "not sent again.</i>"
+    ),
+    "costs.b.continue": "▶️ Continue",
     "costs.failed": (
         "❌ The costs of {name} (#{id}) were not accepted.\n{reason}\n"
         "Campaigns sent before it: {done} of {total}. Press Send to try again: re-sending "

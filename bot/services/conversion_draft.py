@@ -9,6 +9,7 @@ through resumes it. Values are checked with the catalog's own types (``Money`` a
 from __future__ import annotations
 
 import json
+import secrets
 from decimal import Decimal
 from typing import Any
 
@@ -65,6 +66,13 @@ class Draft(BaseModel):
     tracker_currency: str | None = None
     #: a field is being changed from the card: go back to the card after it
     back_to_card: bool = False
+    #: this conversion's write in the journal (``bot.services.writes``): Send twice, or after
+    #: a crash, asks the tracker first instead of recording it twice
+    token: str = Field(default_factory=lambda: secrets.token_urlsafe(6))
+
+    @property
+    def write_key(self) -> str:
+        return f"cv:{self.token}"
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Draft:

@@ -47,6 +47,14 @@ class TrackerRequest:
             chat_of(event, user),
         )  # fmt: skip
 
+    @property
+    def owner_id(self) -> int:
+        return self.user.id
+
+    @property
+    def tracker_id(self) -> int:
+        return self.tracker.id
+
     async def call(
         self, action: str, params: dict[str, Any] | None = None, *, cached: bool = False
     ) -> ApiResult:

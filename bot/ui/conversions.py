@@ -27,6 +27,8 @@ from bot.ui.keyboards import button, cancel_row, markup, menu_button, rows_of
 from bot.ui.screens import Screen
 
 STATUS_ICONS = {"lead": "🕓", "sale": "💰", "rejected": "⛔", "rebill": "🔁"}
+#: the ``arg`` of Send that sends although an earlier attempt may have gone through
+FORCE = "force"
 
 
 def cb(op: str, arg: str = "") -> str:
@@ -220,3 +222,29 @@ def not_yet_screen(t: Translator, line: str, token: str, details: str | None) ->
     rows = [[button(f"🔄 {t.plain('cv.b_check_again')}", cb("rc", token))]]
     rows.append([menu_button(t.plain("b.menu"))])
     return Screen(f"{t('cv.not_yet')}\n{line}", markup(*rows, details_button(t, details)))
+
+
+# --- an earlier attempt (a crash or a timeout while sending) ---------------------------------
+
+
+def doubt_screen(t: Translator, draft: Draft, when: str, checked: str) -> Screen:
+    """The tracker does not show the earlier postback: look again, send anyway, or leave it.
+    ``checked`` (when the tracker was last asked) shows that "Check again" did look."""
+    rows = [
+        [button(t.plain("writes.b.check"), cb("ok"))],
+        [button(t.plain("writes.b.send_anyway"), cb("ok", FORCE))],
+        cancel_row(t.plain("b.cancel")),
+    ]
+    text = f"{t('writes.unclear', when=when)}\n{t('writes.checked', when=checked)}"
+    return Screen(f"{text}\n\n{summary(t, draft)}", markup(*rows))
+
+
+def already_screen(
+    t: Translator, line: str, row: dict[str, Any] | None, currency: str | None, when: str
+) -> Screen:
+    """The earlier postback was recorded: nothing was sent again."""
+    head = t("writes.already", when=when)
+    if not row:
+        return Screen(f"{head}\n{line}", markup([menu_button(t.plain("b.menu"))]))
+    recorded = recorded_screen(t, line, row, currency, None)
+    return Screen(f"{head}\n\n{recorded.text}", recorded.keyboard)

@@ -19,6 +19,7 @@ from keitaro.sandbox import postback
 from keitaro.sandbox.context import RUNTIME_KEY, Call, Runtime
 from keitaro.sandbox.errors import NO_PERMISSION, ApiError
 from keitaro.sandbox.faults import Faults, parse_flag
+from keitaro.sandbox.garble import garble_answer
 from keitaro.sandbox.handlers import HANDLERS, Handler
 
 ADMIN_PREFIX = "/admin_api/v1"
@@ -88,19 +89,45 @@ def action_routes() -> list[tuple[str, str, Action]]:
     return sorted(seen.values(), key=lambda r: ("{" in r[1], r[1], r[0]))
 
 
-def _admin_endpoint(handler: Handler) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+def _admin_endpoint(
+    handler: Handler, action: Action
+) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
     async def endpoint(request: web.Request) -> web.StreamResponse:
         runtime = request.app[RUNTIME_KEY]
         body = await _read_body(request)
         params: dict[str, Any] = dict(body) if isinstance(body, dict) else {}
         params.update(request.query)  # the query wins, as Keitaro's getParam()
         call = Call(request, runtime, params, body, request[STATE_KEY]["restricted"])
+        if not action.is_safe and not await _stall(request, runtime.faults, before=True):
+            return json_answer({"error": "Client went away"}, 499)
         result = handler(call)
+        if not action.is_safe:
+            await _stall(request, runtime.faults, before=False)
         if isinstance(result, web.StreamResponse):
             return result
+        if action.is_safe and runtime.faults.garble:  # reads only: writes stay as they were
+            result = garble_answer(result, runtime.faults.garble, request.path_qs)
         return json_answer(result)
 
     return endpoint
+
+
+async def _stall(request: web.Request, faults: Faults, *, before: bool) -> bool:
+    """Hold a write as ``write_stall`` says; False when the client left while it was held
+    before the change (which is then not made)."""
+    if faults.write_stall <= 0 or faults.write_stall_before != before:
+        return True
+    if not before:
+        await asyncio.sleep(faults.write_stall)
+        return True
+    loop = asyncio.get_running_loop()
+    until = loop.time() + faults.write_stall
+    while loop.time() < until:
+        transport = request.transport
+        if transport is None or transport.is_closing():
+            return False
+        await asyncio.sleep(0.02)
+    return True
 
 
 async def _read_body(request: web.Request) -> Any:
@@ -130,6 +157,8 @@ async def _postback(request: web.Request) -> web.Response:
     if isinstance(body, dict):
         params.update(body)
     params.update(request.query)
+    if not await _stall(request, runtime.faults, before=True):
+        return web.Response(text="Client went away", status=499)
     text = postback.receive(
         runtime.store,
         request.match_info["postback_key"],
@@ -138,6 +167,7 @@ async def _postback(request: web.Request) -> web.Response:
         str(request.url),
         runtime.schedule,
     )
+    await _stall(request, runtime.faults, before=False)
     payload, content_type = postback.answer(params, text)
     return web.Response(body=payload, content_type=content_type)
 
@@ -269,7 +299,7 @@ def build_app(runtime: Runtime) -> web.Application:
         if action.target is Target.POSTBACK:
             router.add_route(method, path, _postback)
         else:
-            router.add_route(method, path, _admin_endpoint(HANDLERS[action.name]))
+            router.add_route(method, path, _admin_endpoint(HANDLERS[action.name], action))
 
     async def cancel_pending(_app: web.Application) -> None:
         runtime.cancel_pending()

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from keitaro.sandbox.garble import parse_modes
+
 
 @dataclass
 class Faults:
@@ -22,6 +24,14 @@ class Faults:
     restricted: bool = False
     #: seconds before a postback's conversion is processed (Keitaro queues postbacks)
     postback_delay: float = 0.0
+    #: seconds every write (a changing action or a postback) is held on the wire: after the
+    #: tracker made the change (its answer is slow), or, with ``write_stall_before``, before
+    #: it (and then never, if the client went away meanwhile: a bot killed mid-request)
+    write_stall: float = 0.0
+    write_stall_before: bool = False
+    #: comma-separated ways to garble the JSON of reads, as odd tracker versions do: ``ids``,
+    #: ``numbers``, ``nulls``, ``rows`` (see :mod:`keitaro.sandbox.garble`)
+    garble: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -65,6 +75,12 @@ def parse_flag(value: Any) -> bool:
 
 
 def _parse(name: str, value: Any, current: Any) -> Any:
+    if isinstance(current, str):
+        if not isinstance(value, str):
+            raise ValueError(f"Fault '{name}' must be text")
+        if name == "garble":
+            parse_modes(value)  # an unknown mode is refused, not ignored
+        return value
     if isinstance(current, bool):
         try:
             return parse_flag(value)

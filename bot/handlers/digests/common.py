@@ -83,17 +83,29 @@ class Turn:
     async def save(self, draft: dict[str, Any]) -> None:
         await self.state.update_data(digest=draft)
 
-    async def show(self, screen: Screen) -> None:
-        await present(self.event, screen)
+    async def show(self, screen: Screen) -> Message | None:
+        return await present(self.event, screen)
 
-    async def post(self, screen: Screen) -> None:
+    async def post(self, screen: Screen) -> Message:
         """A new message in the chat, leaving the pressed one (a delivered digest) as it is."""
         screen = fit(screen)
         message = self.event.message if isinstance(self.event, CallbackQuery) else self.event
         if isinstance(message, Message):
-            await message.answer(screen.text, reply_markup=screen.keyboard)
-        else:
-            await self.bot.send_message(self.chat, screen.text, reply_markup=screen.keyboard)
+            return await message.answer(screen.text, reply_markup=screen.keyboard)
+        return await self.bot.send_message(self.chat, screen.text, reply_markup=screen.keyboard)
+
+    def asked(self, message: Message | None, purpose: str) -> None:
+        """``message`` asks a destructive question (``bot.services.confirm``)."""
+        self.services.confirmations.issue(self.chat, self.user.id, message, purpose)
+
+    def confirmed(self, purpose: str) -> bool:
+        """This press answers ``purpose`` from its own screen, in time (once)."""
+        message = self.event.message if isinstance(self.event, CallbackQuery) else None
+        message_id = message.message_id if message is not None else None
+        if self.services.confirmations.redeem(self.chat, self.user.id, message_id, purpose):
+            return True
+        self.toast("confirm.again_short")
+        return False
 
     def pause_store(self) -> FSMContext:
         """The "pause these?" lists beside the dialogs, not inside: a dialog's Cancel or Save

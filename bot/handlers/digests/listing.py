@@ -147,7 +147,9 @@ async def on_pause(query: CallbackQuery, callback_data: DigestCb, **data: Any) -
     await show_list(turn)
 
 
-async def on_delete_ask(query: CallbackQuery, callback_data: DigestCb, **data: Any) -> None:
+async def on_delete_ask(
+    query: CallbackQuery, callback_data: DigestCb, note: str = "", **data: Any
+) -> None:
     turn = Turn.of(query, data)
     t = turn.t
     digests = await repository(turn.services).list(turn.user.id)
@@ -168,11 +170,15 @@ async def on_delete_ask(query: CallbackQuery, callback_data: DigestCb, **data: A
             button(t.plain("digest.back"), DigestCb(op="l").pack()),
         ]
     )
-    await turn.show(Screen(text, keyboard))
+    message = await turn.show(Screen(f"{note}\n\n{text}" if note else text, keyboard))
+    turn.asked(message, f"digest-delete:{digest.id}")
 
 
 async def on_delete(query: CallbackQuery, callback_data: DigestCb, **data: Any) -> None:
     turn = Turn.of(query, data)
+    if not turn.confirmed(f"digest-delete:{callback_data.id}"):
+        await on_delete_ask(query, callback_data, note=turn.t("confirm.again"), **data)
+        return
     deleted = await repository(turn.services).delete(turn.user.id, callback_data.id)
     turn.toast("digest.deleted" if deleted else "digest.gone")
     await show_list(turn)

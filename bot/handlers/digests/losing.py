@@ -115,8 +115,9 @@ def pause_question(t: Translator, digest: Digest, losing: Losing) -> Screen:
     return Screen("\n".join(lines), keyboard)
 
 
-async def ask_to_pause(turn: Turn, digest: Digest, *, in_place: bool) -> None:
-    """List the losing campaigns and remember exactly those for the confirmation."""
+async def ask_to_pause(turn: Turn, digest: Digest, *, in_place: bool, note: str = "") -> None:
+    """List the losing campaigns as they are now and remember exactly those for the
+    confirmation, which counts only from this message and for a short while."""
     losing = await read_losing(turn, digest, in_place=in_place)
     if losing is None:
         return
@@ -124,7 +125,10 @@ async def ask_to_pause(turn: Turn, digest: Digest, *, in_place: bool) -> None:
     names = {str(row["campaign_id"]): str(row.get("campaign") or "") for row in losing.rows}
     await turn.pause_store().update_data(pause={"digest": digest.id, "ids": ids, "names": names})
     screen = pause_question(turn.t, digest, losing)
-    await (turn.show(screen) if in_place else turn.post(screen))
+    if note:
+        screen = Screen(f"{note}\n\n{screen.text}", screen.keyboard)
+    message = await (turn.show(screen) if in_place else turn.post(screen))
+    turn.asked(message, f"pause-losing:{digest.id}")
 
 
 async def on_pause_losing(query: CallbackQuery, callback_data: DigestCb, **data: Any) -> None:
@@ -185,6 +189,10 @@ async def on_pause_confirmed(query: CallbackQuery, callback_data: DigestCb, **da
     if pending.get("digest") != digest.id or not pending.get("ids"):
         turn.toast("digest.pause_stale")  # answered already, or another question since
         await ask_to_pause(turn, digest, in_place=True)
+        return
+    if not turn.confirmed(f"pause-losing:{digest.id}"):
+        # an old question: the losing campaigns then may be earning now; list them again
+        await ask_to_pause(turn, digest, in_place=True, note=t("confirm.again"))
         return
     names: dict[str, str] = pending.get("names") or {}
     outcome = await switch_all(turn, digest, "campaigns.disable", list(pending["ids"]), names)
