@@ -42,18 +42,22 @@ from bot.middlewares.confirmations import ConfirmationsMiddleware
 from bot.middlewares.context import ContextMiddleware
 from bot.middlewares.dialogs import DialogExitMiddleware
 from bot.middlewares.errors import register_error_boundary
+from bot.middlewares.groups import GroupChatMiddleware
+from bot.middlewares.interrupts import install_interrupts
 from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.scheduler import Clock, Scheduler, attach, utc_now
 from bot.services.cache import ListCache
 from bot.services.confirm import Confirmations
 from bot.services.followup import FollowUps
 from bot.services.results import ResultStore
+from bot.services.screens import ScreenOwners
 from bot.services.trackers import TrackerClients
 from bot.services.writes import Writes
 from keitaro import HttpPool, Timeouts
 from storage import (
     Cipher,
     Database,
+    ScreenRepository,
     SQLiteStorage,
     TrackerRepository,
     UserRepository,
@@ -78,6 +82,8 @@ class Services:
     pool: HttpPool
     #: writes marked before they are sent and after: none is repeated blindly
     writes: Writes
+    #: who opened each bot message in a group chat (a member's press never takes it over)
+    screens: ScreenOwners
     results: ResultStore = field(default_factory=ResultStore)
     cache: ListCache = field(default_factory=ListCache)
     followups: FollowUps = field(default_factory=FollowUps)
@@ -113,6 +119,8 @@ async def build_services(settings: Settings, *, pool: HttpPool | None = None) ->
     trackers = TrackerRepository(db, cipher)
     writes = WriteRepository(db, cipher)
     await writes.prune(utc_now())
+    screens = ScreenRepository(db)
+    await screens.prune(utc_now())
     services = Services(
         settings=settings,
         db=db,
@@ -121,6 +129,7 @@ async def build_services(settings: Settings, *, pool: HttpPool | None = None) ->
         clients=TrackerClients(trackers, pool),
         pool=pool,
         writes=Writes(writes),
+        screens=ScreenOwners(screens),
     )
     services.fsm = make_fsm_storage(settings, db)
     return services
@@ -156,13 +165,16 @@ def create_dispatcher(services: Services, **workflow_data: Any) -> Dispatcher:
         services=services,
         **workflow_data,
     )
+    install_interrupts(dp)  # /cancel and the menu do not wait for a slow tracker
     access = AccessMiddleware(services.settings)
     settings = services.settings
     throttling = ThrottlingMiddleware(settings.throttle_updates, settings.throttle_window)
     context = ContextMiddleware(services)
     confirmations = ConfirmationsMiddleware(services.confirmations)
+    groups = GroupChatMiddleware(services)
     for observer in (dp.message, dp.callback_query):
         observer.outer_middleware(access)
+        observer.outer_middleware(groups)
         observer.outer_middleware(throttling)
         observer.outer_middleware(confirmations)
         observer.middleware(context)

@@ -21,6 +21,7 @@ from storage.errors import (
     TrackerNameTaken,
 )
 from storage.models import Credentials, Digest, Secret, Tracker, User
+from storage.screens import ScreenRepository
 from storage.trackers import TrackerRepository
 from storage.users import UserRepository
 from storage.writes import Write, WriteRepository
@@ -38,6 +39,7 @@ __all__ = [
     "MasterKeyError",
     "MigrationError",
     "SQLiteStorage",
+    "ScreenRepository",
     "Secret",
     "StorageError",
     "Tracker",

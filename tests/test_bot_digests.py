@@ -485,8 +485,9 @@ async def test_pause_losing_is_for_the_owner_only(world: BotWorld, client: Keita
     assert "no longer exists" in await bob.click_data(forged, message)
     question = await anna_there.click("Pause losing")
     assert "Pause the losing campaigns" in question.text
-    assert "Only the owner" in await bob.click("⏸ Pause")  # her question, his tap
-    assert "Only the owner" in await bob.click("Keep them running")
+    # her question, his tap: her screen is not his to press (the group's screen owners)
+    assert "another member" in await bob.click("⏸ Pause")
+    assert "another member" in await bob.click("Keep them running")
     await anna_there.click("Keep them running")
     assert "Nothing was paused" in anna_there.last
     assert await campaign_states(client) == before

@@ -15,10 +15,14 @@ import sys
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.emulator import FakeTelegram, make_user, start_http
+from bot.forms.codes import code_of, resource_index
+from bot.ui.callbacks import WriteCb, WriteMenuCb
+from keitaro.catalog import ACTIONS
 from keitaro.sandbox import Sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,24 +120,9 @@ async def bot_process(
     telegram: tuple[FakeTelegram, str], tmp_path: Path
 ) -> AsyncIterator[BotProcess]:
     _, url = telegram
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run",
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        cwd=tmp_path, env=bot_env(url, tmp_path / "bot.sqlite3"),
-    )  # fmt: skip
-    bot = BotProcess(process)
-    bot.readers = [
-        asyncio.create_task(_drain(process.stdout, bot.stdout)),
-        asyncio.create_task(_drain(process.stderr, bot.stderr)),
-    ]
+    bot = await start_bot(url, tmp_path)
     yield bot
-    if process.returncode is None:
-        process.kill()
-        await process.wait()
-    for reader in bot.readers:
-        reader.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await asyncio.gather(*bot.readers)
+    await kill(bot)
 
 
 async def test_the_bot_as_a_real_process(
@@ -176,3 +165,116 @@ async def test_the_bot_as_a_real_process(
     assert API_KEY not in bot_process.logs
     assert database_files_holding(tmp_path, API_KEY) == []
     assert not any(API_KEY in text for text in sent_texts(fake))
+
+
+# ----- kill -9 while a write is on the wire ---------------------------------------------------
+#
+# The in-process tests (tests/test_bot_write_once.py) cancel the handler; here the operating
+# system kills the process outright while the sandbox holds a create it has already made, a new
+# process starts on the same database, and the same Send button is pressed: the tracker must
+# end up with one group, and the user must be told it was already done.
+
+CHAT = 7002
+POST_GROUPS = ("POST", "/admin_api/v1/groups")
+
+
+async def start_bot(url: str, folder: Path) -> BotProcess:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run",
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        cwd=folder, env=bot_env(url, folder / "bot.sqlite3"),
+    )  # fmt: skip
+    bot = BotProcess(process)
+    bot.readers = [
+        asyncio.create_task(_drain(process.stdout, bot.stdout)),
+        asyncio.create_task(_drain(process.stderr, bot.stderr)),
+    ]
+    return bot
+
+
+async def kill(bot: BotProcess) -> None:
+    if bot.process.returncode is None:
+        bot.process.kill()  # SIGKILL: nothing in the process runs after this
+        await bot.process.wait()
+    for reader in bot.readers:
+        reader.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await asyncio.gather(*bot.readers)
+
+
+def texts(fake: FakeTelegram) -> list[str]:
+    return [str(m.get("text") or "") for m in fake.messages(CHAT)]
+
+
+def button(fake: FakeTelegram, prefix: str) -> tuple[int, str] | None:
+    """The newest message's button whose data starts with ``prefix``: (message id, data)."""
+    for message in reversed(fake.messages(CHAT)):
+        rows = (message.get("reply_markup") or {}).get("inline_keyboard") or []
+        for row in rows:
+            for key in row:
+                data = key.get("callback_data", "")
+                if data.startswith(prefix):
+                    return message["message_id"], data
+    return None
+
+
+def labelled(fake: FakeTelegram, text: str) -> tuple[int, str] | None:
+    """The newest message's button labelled ``text``: (message id, data)."""
+    for message in reversed(fake.messages(CHAT)):
+        for row in (message.get("reply_markup") or {}).get("inline_keyboard") or []:
+            for key in row:
+                if key.get("text") == text and "callback_data" in key:
+                    return message["message_id"], key["callback_data"]
+    return None
+
+
+async def press(fake: FakeTelegram, user: dict[str, Any], prefix: str, bot: BotProcess) -> None:
+    await wait_until(lambda: button(fake, prefix) is not None, f"a button {prefix}", bot)
+    found = button(fake, prefix)
+    assert found is not None
+    fake.push_update(fake.callback_update(user, found[0], CHAT, found[1]))
+
+
+async def test_a_create_cut_by_kill_9_is_not_made_twice(
+    tracker: Sandbox, telegram: tuple[FakeTelegram, str], tmp_path: Path
+) -> None:
+    fake, url = telegram
+    anna = make_user(CHAT, "Anna", "en")
+    first = await start_bot(url, tmp_path)
+    try:
+        fake.push_update(fake.message_update(anna, f"/connect {tracker.url} {API_KEY}"))
+        await wait_until(lambda: any("Connected" in t for t in texts(fake)), "Connected", first)
+        action = ACTIONS["groups.create"]
+        fake.push_update(fake.message_update(anna, "/actions"))
+        await press(fake, anna, WriteMenuCb(r=resource_index(action.resource)).pack(), first)
+        form = WriteCb(op="f", a=code_of("groups.create"), id=0).pack().rsplit(":", 1)[0] + ":"
+        await press(fake, anna, form, first)
+        await wait_until(lambda: any("Type the value" in t for t in texts(fake)), "the name",
+                         first)  # fmt: skip
+        fake.push_update(fake.message_update(anna, "Killed mid-write"))
+        await wait_until(lambda: labelled(fake, "offers") is not None, "the type step", first)
+        found = labelled(fake, "offers")
+        assert found is not None
+        fake.push_update(fake.callback_update(anna, found[0], CHAT, found[1]))
+        tracker.faults.write_stall = 30  # the tracker makes the group, then answers slowly
+        await press(fake, anna, "fm:y:", first)
+        await wait_until(lambda: tracker.count(*POST_GROUPS) == 1, "the create on the wire", first)
+    finally:
+        await kill(first)
+    tracker.faults.write_stall = 0
+    assert [g["name"] for g in tracker.state.groups.list()].count("Killed mid-write") == 1
+
+    getme = sum(call.method == "getMe" for call in fake.calls)
+    second = await start_bot(url, tmp_path)  # the same database, a new process
+    try:
+        await wait_until(
+            lambda: sum(call.method == "getMe" for call in fake.calls) > getme, "restart", second
+        )
+        await press(fake, anna, "fm:y:", second)  # the same Send, pressed again
+        await wait_until(lambda: any("Already done" in t for t in texts(fake)), "the check",
+                         second)  # fmt: skip
+    finally:
+        await kill(second)
+    assert tracker.count(*POST_GROUPS) == 1  # never sent again
+    assert [g["name"] for g in tracker.state.groups.list()].count("Killed mid-write") == 1
+    assert "Traceback" not in second.logs

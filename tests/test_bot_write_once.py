@@ -2,7 +2,7 @@
 
 The crash here is the handler's task cancelled while the sandbox holds the write, then a new
 process on the same database (``BotWorld.restart``): nothing after the request runs, exactly as
-with ``kill -9`` (tests/test_bot_process_crash.py does that to a real process). The sandbox
+with ``kill -9`` (tests/test_bot_process.py does that to a real process). The sandbox
 holds the write either after making the change (its answer is slow: the hard case) or before
 (the change is never made, because the client went away).
 """

@@ -67,10 +67,14 @@ async def on_lang_chosen(
     await present(query, Screen(t("lang.set"), markup([menu_button(t.plain("b.menu"))])))
 
 
-async def on_cancel(message: Message, state: FSMContext, t: Translator) -> None:
+async def on_cancel(message: Message, state: FSMContext, t: Translator, stopped: int = 0) -> None:
+    """``stopped``: the user's requests still waiting that /cancel stopped (see
+    :mod:`bot.middlewares.interrupts`)."""
     had_dialog = await state.get_state() is not None
     await state.clear()
     text = t("cancelled") if had_dialog else t("nothing_to_cancel")
+    if stopped:
+        text = t("cancel.stopped") + ("\n" + t("cancelled") if had_dialog else "")
     await message.answer(text, reply_markup=markup([menu_button(t.plain("b.menu"))]))
 
 
@@ -105,6 +109,8 @@ async def on_unexpected_message(message: Message, state: FSMContext, t: Translat
         keyboard = markup(cancel_row(t.plain("b.cancel")))
         await message.answer(f"{t('fallback.in_dialog')}\n{hint}", reply_markup=keyboard)
         return
+    if message.chat.type != "private":
+        return  # a command meant for another bot, or talk among the members: not for us
     if message.text and message.text.startswith("/"):
         await message.answer(t("fallback.unknown_command"))
         return

@@ -19,4 +19,15 @@ TEXTS: dict[str, str] = {
     "writes.still_unclear": "Still not shown in the tracker",
     "writes.b.check": "🔄 Check the tracker again",
     "writes.b.send_anyway": "⚠️ Send anyway",
+    "group.key_refused": (
+        "🔐 Never send an API key in a group: every member has seen it, even after I delete the "
+        "message. Revoke that key in the tracker now (Profile → API keys), make a new one and "
+        "send it to me in a private chat: {bot}."
+    ),
+    "group.connect_private": (
+        "🔐 Trackers are connected in a private chat, where the key stays between us: open {bot} "
+        "and send /connect there."
+    ),
+    "group.not_yours": "This screen belongs to another member. Send /menu to open your own.",
+    "cancel.stopped": "⏹ Stopped: I no longer wait for the tracker's answer.",
 }

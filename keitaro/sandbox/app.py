@@ -120,13 +120,19 @@ async def _stall(request: web.Request, faults: Faults, *, before: bool) -> bool:
     if not before:
         await asyncio.sleep(faults.write_stall)
         return True
+    return await _hold(request, faults.write_stall)
+
+
+async def _hold(request: web.Request, seconds: float) -> bool:
+    """Wait ``seconds``, or False as soon as the client has hung up (a handler sleeping on
+    for nobody would hold the server's shutdown for the rest of the delay)."""
     loop = asyncio.get_running_loop()
-    until = loop.time() + faults.write_stall
+    until = loop.time() + seconds
     while loop.time() < until:
         transport = request.transport
         if transport is None or transport.is_closing():
             return False
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(min(0.02, max(0.0, until - loop.time())))
     return True
 
 
@@ -243,8 +249,8 @@ async def _transport(
     runtime = request.app[RUNTIME_KEY]
     faults = runtime.faults
     runtime.requests.append((request.method, path))
-    if faults.latency > 0:
-        await asyncio.sleep(faults.latency)
+    if faults.latency > 0 and not await _hold(request, faults.latency):
+        return web.Response(text="Client went away", status=499)  # nobody reads it
     if faults.cloudflare:
         return web.Response(
             status=403,

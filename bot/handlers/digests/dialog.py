@@ -378,6 +378,12 @@ async def on_save(query: CallbackQuery, **data: Any) -> None:
     schedule = {"time": draft.get("time", "09:00"), "days": list(days_of(draft))}
     repo = repository(services)
     chat = int(draft.get("chat") or turn.chat)
+    if chat != user.id:  # a group (this one or another): only its administrators send there
+        problem = await target_problem(turn.bot, chat, user.id)
+        if problem is not None:
+            turn.toast(problem, alert=True, chat=chat)
+            await show_card(turn)
+            return
     digest = await repo.create(
         user.id, chat, tracker.id, schedule, zone.key, digest_spec(draft, tracker.id)
     )
