@@ -40,6 +40,7 @@ CLOUDFLARE_PAGE = (
 )
 log = logging.getLogger(__name__)
 STATE_KEY: web.RequestKey[dict[str, Any]] = web.RequestKey("keitaro_sandbox_request", dict)
+STALL_KEY: web.RequestKey[bool] = web.RequestKey("keitaro_sandbox_stall", bool)
 
 dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
 
@@ -115,7 +116,11 @@ def _admin_endpoint(
 async def _stall(request: web.Request, faults: Faults, *, before: bool) -> bool:
     """Hold a write as ``write_stall`` says; False when the client left while it was held
     before the change (which is then not made)."""
-    if faults.write_stall <= 0 or faults.write_stall_before != before:
+    if before:  # called first for every write: decide once whether this one is held
+        request[STALL_KEY] = faults.write_stall > 0 and faults.write_stall_skip <= 0
+        if faults.write_stall > 0 and faults.write_stall_skip > 0:
+            faults.write_stall_skip -= 1
+    if not request.get(STALL_KEY) or faults.write_stall_before != before:
         return True
     if not before:
         await asyncio.sleep(faults.write_stall)

@@ -29,6 +29,9 @@ class Faults:
     #: it (and then never, if the client went away meanwhile: a bot killed mid-request)
     write_stall: float = 0.0
     write_stall_before: bool = False
+    #: the next N writes go through unheld before ``write_stall`` applies; counts down (a
+    #: batch cut off at its second request, whatever the speed of the machine)
+    write_stall_skip: int = 0
     #: comma-separated ways to garble the JSON of reads, as odd tracker versions do: ``ids``,
     #: ``numbers``, ``nulls``, ``rows`` (see :mod:`keitaro.sandbox.garble`)
     garble: str = ""
