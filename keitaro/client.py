@@ -22,6 +22,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from keitaro import errors
 from keitaro.catalog import ACTIONS, Action, Params, Target, get_action
+from keitaro.dialect import asked_measures, missing_measures, other_dialect
 from keitaro.guesses import EMPTY_LIST_HINT, REPORT_DIALECT
 from keitaro.masking import Secret, mask, mask_postback_path, scrub
 from keitaro.models import ENTITY_MODELS, tidy_entities
@@ -79,12 +80,15 @@ class KeitaroClient:
         pool: HttpPool | None = None,
         retries: int = 2,
         backoff: float = 0.3,
-        report_dialect: str = REPORT_DIALECT,
+        report_dialect: str | None = None,
+        on_report_dialect: Callable[[str], Awaitable[Any]] | None = None,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         deadline: float | None = None,
     ) -> None:
         """``deadline``: seconds a whole :meth:`call` may take (default: the pool's
-        ``Timeouts.total``, 45 s)."""
+        ``Timeouts.total``, 45 s). ``report_dialect``: what the tracker is known to speak
+        (None: not known yet, ``REPORT_DIALECT`` is tried); ``on_report_dialect`` is awaited
+        with the dialect when reports prove one other than the known one."""
         if deadline is not None and deadline <= 0:
             raise ValueError("deadline is a positive number of seconds")
         self.root = normalize_tracker_url(url)
@@ -98,7 +102,11 @@ class KeitaroClient:
         self._pool = pool
         self.retries = retries
         self.backoff = backoff
-        self.report_dialect = report_dialect
+        self.report_dialect = report_dialect or REPORT_DIALECT
+        self.on_report_dialect = on_report_dialect
+        self._told_dialect = report_dialect
+        #: measures missing from answers in both dialects: the tracker does not have them
+        self._absent_measures: set[str] = set()
         self._sleep = sleep
         self._deadline = deadline
         self._secrets = tuple(s for s in (self._api_key.reveal(), key) if s)
@@ -148,12 +156,18 @@ class KeitaroClient:
         built = spec.build_request(validated)
         body = built.body
         if spec.name == "reports.build" and isinstance(body, dict):
-            body = to_dialect(body, self.report_dialect)
-        routes = [(built.method, built.path)]
+            return await self._report(spec, built.method, built.path, built.query, body)
+        return await self._routed(spec, built.method, built.path, built.query, body)
+
+    async def _routed(
+        self, spec: Action, method: str, path: str, query: dict[str, Any], body: Any
+    ) -> ApiResult:
+        """The action's route, then its fallbacks while the tracker has no such route."""
+        routes = [(method, path)]
         routes += [(fallback.method, fallback.path) for fallback in spec.fallbacks]
         for index, (method, path) in enumerate(routes):
             try:
-                return await self._perform(spec, method, path, built.query, body)
+                return await self._perform(spec, method, path, query, body)
             except errors.UnsupportedEndpointError:
                 if index == len(routes) - 1:
                     raise
@@ -161,6 +175,47 @@ class KeitaroClient:
                     "%s: %s %s is not routed here, trying the next route", spec.name, method, path
                 )
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _report(
+        self, spec: Action, method: str, path: str, query: dict[str, Any], body: dict[str, Any]
+    ) -> ApiResult:
+        """A report in the tracker's dialect. An answer without the measures asked for means
+        the tracker ignored them (it speaks the other dialect): ask again, once, in the other;
+        when that answer has more of them, the client speaks it from now on and says so
+        (``on_report_dialect``). Measures missing both ways are ones the tracker lacks."""
+        dialect = self.report_dialect
+        result = await self._routed(spec, method, path, query, to_dialect(body, dialect))
+        asked = asked_measures(body)
+        missing = missing_measures(asked, result.data)
+        if missing is None or not missing:
+            if missing is not None:
+                await self._learned_dialect(dialect)
+            return result
+        if missing <= self._absent_measures:
+            return result
+        other = other_dialect(dialect)
+        again = await self._routed(spec, method, path, query, to_dialect(body, other))
+        missing_again = missing_measures(asked, again.data)
+        if missing_again is None or len(missing_again) >= len(missing):
+            self._absent_measures |= missing
+            return result
+        log.info("%s: reports come in the %s dialect, not %s", self.host, other, dialect)
+        self.report_dialect = other
+        self._absent_measures = set(missing_again)
+        await self._learned_dialect(other)
+        return again
+
+    async def _learned_dialect(self, dialect: str) -> None:
+        """Tell ``on_report_dialect`` a dialect the tracker's answers proved, once per change."""
+        if dialect == self._told_dialect:
+            return
+        self._told_dialect = dialect
+        if self.on_report_dialect is None:
+            return
+        try:
+            await self.on_report_dialect(dialect)
+        except Exception:  # storing it is a nicety: the report itself is fine
+            log.exception("%s: could not keep the report dialect", self.host)
 
     async def check(self) -> ApiResult:
         """Verify the URL and the key with the lightest read the API has."""

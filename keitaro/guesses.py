@@ -22,11 +22,25 @@ SUB_ID_COUNT: Final = 15
 REPORT_SUB_ID_COUNT: Final = 30
 
 # §4.1 — Newer trackers take ``dimensions``/``measures``; v9 knows ``grouping``/``metrics`` (and
-# ``dimensions`` as an alias). We send the newer pair unless a tracker is set to "legacy".
+# ``dimensions`` as an alias); the published ReportsRequest lists only ``grouping``/``metrics``.
+# A tracker ignores the pair it does not know and answers its default metrics (GUESS: without
+# cost and revenue, hence $0.00). We send the newer pair until a tracker's answers show that it
+# speaks "legacy": the bot probes each tracker at connect (``keitaro.dialect``) and remembers
+# it, and the client switches (and asks again, once) when a report lacks the asked measures.
 REPORT_DIALECT: Final = "dimensions"  # or "legacy"
 REPORT_DIALECT_KEYS: Final = {
     "dimensions": ("dimensions", "measures"),
     "legacy": ("grouping", "metrics"),
+}
+# GUESS: the probe — the cheapest report that tells the dialects apart: no grouping, today, one
+# row, with the totals (so a day without traffic still answers with keys), cost being a measure
+# no tracker counts by default.
+REPORT_DIALECT_PROBE: Final = {
+    "range": {"interval": "today"},
+    "dimensions": [],
+    "measures": ["clicks", "cost"],
+    "summary": True,
+    "limit": 1,
 }
 
 # §4.1 — intervals the spec lists, plus two seen in client code.
@@ -90,8 +104,12 @@ POSTBACK_RETURN_PARAM: Final = "return"
 POSTBACK_COMMENT_PARAM: Final = "comment"
 
 # §1.3 — Keitaro reads a parameter from the query string, then from the body. The spec puts
-# ``update_file``'s ``data`` and ``avscan_key`` in the query; the catalog sends them in the JSON
-# body instead, so file contents fit and a key never sits in a URL that proxies and httpx log.
+# ``update_file``'s ``data`` in the query; the catalog sends it in the JSON body instead, so
+# file contents fit in any URL length limit. ``avscan_key`` goes where the spec puts it, in the
+# query (required there): a body may not be read on a PUT of that route. The URL then holds a
+# key, so it is masked wherever the bot shows or logs a request (``keitaro.masking``: the
+# request view's ``query``, and httpx's request log lines); a proxy in front of the tracker
+# may still log it.
 
 # §2.1, §9 — the spec requires ``alias`` on campaign create and Keitaro wants it unique; when
 # the user gives none, the client makes one (the sandbox generates one the same way).

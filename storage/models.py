@@ -82,6 +82,8 @@ class Tracker:
     api_key_hint: str
     has_postback_key: bool
     created_at: datetime
+    #: "dimensions" or "legacy" (``keitaro.guesses.REPORT_DIALECT_KEYS``); None: not known yet
+    report_dialect: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,12 +20,12 @@ MAX_NAME_LENGTH = 64
 # The encrypted columns are left out on purpose: listing trackers never loads a key.
 _SELECT_ONE = (
     "SELECT id, owner_id, name, url, api_key_hint, "
-    "postback_key_enc IS NOT NULL AS has_postback_key, created_at "
+    "postback_key_enc IS NOT NULL AS has_postback_key, created_at, report_dialect "
     "FROM trackers WHERE id = ? AND owner_id = ?"
 )
 _SELECT_ALL = (
     "SELECT id, owner_id, name, url, api_key_hint, "
-    "postback_key_enc IS NOT NULL AS has_postback_key, created_at "
+    "postback_key_enc IS NOT NULL AS has_postback_key, created_at, report_dialect "
     "FROM trackers WHERE owner_id = ? ORDER BY id"
 )
 
@@ -39,6 +39,7 @@ def _tracker(row: sqlite3.Row) -> Tracker:
         api_key_hint=row["api_key_hint"],
         has_postback_key=bool(row["has_postback_key"]),
         created_at=parse_time(row["created_at"]),
+        report_dialect=row["report_dialect"],
     )
 
 
@@ -75,10 +76,12 @@ class TrackerRepository:
         url: str,
         api_key: str,
         postback_key: str | None = None,
+        report_dialect: str | None = None,
     ) -> Tracker:
         """Save a tracker; a name the owner already uses gets `` (2)``, `` (3)``...
 
-        Creates the owner's user row if it does not exist yet.
+        Creates the owner's user row if it does not exist yet. ``report_dialect``: the one
+        the tracker was found to speak, None when not known yet.
         """
         if not url.strip():
             raise ValueError("a tracker URL cannot be empty")
@@ -97,8 +100,19 @@ class TrackerRepository:
             final = free_name(wanted, await _names(tx, owner_id))
             tracker_id = await tx.insert(
                 "INSERT INTO trackers (owner_id, name, url, api_key_enc, api_key_hint, "
-                "postback_key_enc, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (owner_id, final, url.strip(), api_key_enc, hint(api_key), postback_enc, now, now),
+                "postback_key_enc, report_dialect, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    owner_id,
+                    final,
+                    url.strip(),
+                    api_key_enc,
+                    hint(api_key),
+                    postback_enc,
+                    report_dialect,
+                    now,
+                    now,
+                ),
             )
             row = await tx.fetchone(
                 _SELECT_ONE,
@@ -159,6 +173,14 @@ class TrackerRepository:
             "UPDATE trackers SET postback_key_enc = ?, updated_at = ? "
             "WHERE id = ? AND owner_id = ?",
             (self._encrypt_postback(owner_id, key), utc_now(), tracker_id, owner_id),
+        )
+        return changed == 1
+
+    async def set_report_dialect(self, owner_id: int, tracker_id: int, dialect: str | None) -> bool:
+        """Remember the report dialect the tracker speaks (None: find it out again)."""
+        changed = await self._db.execute(
+            "UPDATE trackers SET report_dialect = ?, updated_at = ? WHERE id = ? AND owner_id = ?",
+            (dialect, utc_now(), tracker_id, owner_id),
         )
         return changed == 1
 

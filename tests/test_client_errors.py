@@ -239,7 +239,9 @@ async def test_report_numbers_that_arrive_as_strings_are_numbers(
 
 
 async def test_both_report_dialects(server: ScriptedServer, pool: HttpPool) -> None:
-    server.reply(Answer(200, {"rows": [], "total": 0}), Answer(200, [{"day": "2026-11-01"}]))
+    server.reply(
+        Answer(200, {"rows": [], "total": 0}), Answer(200, [{"day": "2026-11-01", "clicks": 3}])
+    )
     params = {"range": {"interval": "7_days_ago"}, "grouping": ["day"], "metrics": ["clicks"]}
     await make_client(server.url, pool).call("reports.build", params)
     legacy = await make_client(server.url, pool, report_dialect="legacy").call(
@@ -249,7 +251,7 @@ async def test_both_report_dialects(server: ScriptedServer, pool: HttpPool) -> N
     assert modern_body["dimensions"] == ["day"] and modern_body["measures"] == ["clicks"]
     assert legacy_body["grouping"] == ["day"] and legacy_body["metrics"] == ["clicks"]
     assert "dimensions" not in legacy_body
-    assert legacy.data == {"rows": [{"day": "2026-11-01"}], "total": 1}
+    assert legacy.data == {"rows": [{"day": "2026-11-01", "clicks": 3}], "total": 1}
 
 
 @pytest.mark.parametrize(

@@ -147,13 +147,20 @@ async def test_a_skipped_slot_or_a_pause_leaves_nothing_to_take_over(db: Databas
 async def test_the_delivery_state_migration_keeps_existing_digests(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
     async with await Database.open(path, migrations=MIGRATIONS[:1]) as old:  # as shipped
-        tracker = await TrackerRepository(old, Cipher(os.urandom(32))).add(
-            ALICE, "Main", "https://t.example.com", "k" * 20
+        # rows as the first version wrote them (today's repository knows newer columns)
+        now = "2026-11-25T10:00:00+00:00"
+        await old.execute(
+            "INSERT INTO users (id, created_at, updated_at) VALUES (?, ?, ?)", (ALICE, now, now)
+        )
+        tracker_id = await old.insert(
+            "INSERT INTO trackers (owner_id, name, url, api_key_enc, api_key_hint, created_at, "
+            "updated_at) VALUES (?, 'Main', 'https://t.example.com', ?, '***kkkk', ?, ?)",
+            (ALICE, os.urandom(48), now, now),
         )
         digest_id = await old.insert(
             "INSERT INTO digests (owner_id, chat_id, tracker_id, schedule, timezone, spec, "
             "last_slot, created_at) VALUES (?, ?, ?, '{}', 'UTC', '{}', ?, ?)",
-            (ALICE, ALICE, tracker.id, "2026-11-26T09:00", "2026-11-25T10:00:00+00:00"),
+            (ALICE, ALICE, tracker_id, "2026-11-26T09:00", now),
         )
     async with await Database.open(path) as db:
         assert await db.user_version() == len(MIGRATIONS)

@@ -279,3 +279,18 @@ async def test_concurrent_adds_with_one_name_get_distinct_names(
         *(trackers.add(ALICE, "Main", "https://t.example.com", API_KEY) for _ in range(5))
     )
     assert sorted(t.name for t in added) == ["Main", "Main (2)", "Main (3)", "Main (4)", "Main (5)"]
+
+
+async def test_the_report_dialect_is_kept_per_tracker(trackers: TrackerRepository) -> None:
+    old = await trackers.add(ALICE, "Old", "https://old.example.com", API_KEY)
+    assert old.report_dialect is None  # not known yet
+    new = await trackers.add(
+        ALICE, "New", "https://new.example.com", API_KEY, report_dialect="legacy"
+    )
+    assert new.report_dialect == "legacy"
+    assert await trackers.set_report_dialect(ALICE, old.id, "dimensions")
+    assert not await trackers.set_report_dialect(BOB, old.id, "legacy")  # not Bob's
+    assert {t.name: t.report_dialect for t in await trackers.list(ALICE)} == {
+        "Old": "dimensions",
+        "New": "legacy",
+    }

@@ -28,6 +28,7 @@ from bot.ui.keyboards import button, cancel_row, markup, menu_button
 from bot.ui.screens import Screen, delete_quietly, present
 from keitaro import InvalidTrackerUrl, KeitaroClient, KeitaroError
 from keitaro.client import clean_api_key
+from keitaro.dialect import detect_report_dialect
 from keitaro.urls import host_of, normalize_tracker_url, postback_key_from
 from storage import Tracker, TrackerNameTaken, User
 
@@ -87,13 +88,16 @@ async def connect(
     """Verify the key with a light read; on success store the tracker and make it active.
 
     A user without a time zone gets the one of the key's owner on the tracker (said in the
-    success message); when the tracker does not tell, nothing is said and UTC stays.
+    success message); when the tracker does not tell, nothing is said and UTC stays. The
+    report dialect the tracker speaks is found out by one small report and kept (when it
+    cannot be told, the first reports tell it later).
     """
     try:
         api_key = clean_api_key(key_text)
         client = KeitaroClient(url, api_key, pool=services.pool)
         async with ChatActionSender.typing(bot=bot, chat_id=message.chat.id, initial_sleep=0.5):
             await client.check()
+            dialect = await detect_report_dialect(client)
     except KeitaroError as error:
         await state.set_state(Connect.api_key)
         await state.update_data(url=url)
@@ -107,12 +111,16 @@ async def connect(
     same = [known for known in await services.trackers.list(user.id) if known.url == url]
     if same:  # the same tracker again: a new key for it, not a second copy
         await services.trackers.set_api_key(user.id, same[0].id, api_key.reveal())
+        if dialect is not None:
+            await services.trackers.set_report_dialect(user.id, same[0].id, dialect)
         services.clients.forget(same[0].id)
         services.cache.forget(same[0].id)
         tracker = await services.trackers.get(user.id, same[0].id)
         done = t("connect.key_updated", name=tracker.name)
     else:
-        tracker = await services.trackers.add(user.id, host_of(url), url, api_key.reveal())
+        tracker = await services.trackers.add(
+            user.id, host_of(url), url, api_key.reveal(), report_dialect=dialect
+        )
         done = t("connect.done", name=tracker.name)
     await services.users.set_active_tracker(user.id, tracker.id)
     zone = await adopt_tracker_zone(services, user.id, url, api_key)

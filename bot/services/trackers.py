@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.stats.periods import zone_named
@@ -55,10 +55,21 @@ class TrackerClients:
             credentials.api_key.reveal(),
             postback_key=postback,
             pool=self._pool,
+            report_dialect=tracker.report_dialect,
+            on_report_dialect=self._keeper(tracker.owner_id, tracker.id),
             **self._options,
         )
         self._clients[tracker.id] = (version, client)
         return client
+
+    def _keeper(self, owner_id: int, tracker_id: int) -> Callable[[str], Awaitable[None]]:
+        """What stores the report dialect the client found the tracker to speak."""
+
+        async def keep(dialect: str) -> None:
+            await self._repository.set_report_dialect(owner_id, tracker_id, dialect)
+            log.info("tracker %s speaks the %s report dialect", tracker_id, dialect)
+
+        return keep
 
     def forget(self, tracker_id: int) -> None:
         self._clients.pop(tracker_id, None)

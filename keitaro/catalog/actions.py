@@ -139,7 +139,7 @@ _DECLARATIONS: tuple[Action, ...] = (
     Action("logs.clean", "DELETE", "/logs/{type}", p.LogsClean, D, "Clear a log"),
     # settings: third-party integrations
     Action("integrations.avscan_get", "GET", "/integrations/avscan", NoParams, R, "Show the AVScan key"),
-    Action("integrations.avscan_set", "PUT", "/integrations/avscan", p.AvscanSet, W, "Set the AVScan key"),
+    Action("integrations.avscan_set", "PUT", "/integrations/avscan", p.AvscanSet, W, "Set the AVScan key", query_fields=("avscan_key",)),
     Action("integrations.imklo_get", "GET", "/integrations/imklo", NoParams, R, "Show the IMKLO URL", FULL),
     Action("integrations.imklo_set", "PUT", "/integrations/imklo", p.ImkloSet, W, "Set the IMKLO URL", FULL, query_fields=("imklo_api_url",)),
     Action("integrations.facebook_list", "GET", "/integrations/facebook", NoParams, R, "List Facebook integrations", FULL, extract="data", returns_list=True),

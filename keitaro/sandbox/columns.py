@@ -106,7 +106,6 @@ def click_columns(store: Store) -> dict[str, ClickGetter]:
         "is_using_proxy": lambda c, h, r: False,
         "is_unique_campaign": lambda c, h, r: c.is_unique_campaign,
         "is_unique_stream": lambda c, h, r: c.is_unique_stream,
-        "is_unique_global": lambda c, h, r: c.is_unique_global,
         "is_lead": has_status("lead"),
         "is_sale": has_status("sale"),
         "is_rejected": has_status("rejected"),
@@ -153,7 +152,6 @@ def conversion_columns(clicks: dict[str, ClickGetter]) -> dict[str, ConversionGe
         "sale_period": lambda v, f: int(v.sale_ts - v.click.ts) if v.sale_ts else 0,
         "revenue": lambda v, f: round(v.revenue, 4),
         "cost": lambda v, f: round(v.click.cost, 4),
-        "currency": lambda v, f: v.currency,
     }
     columns: dict[str, ConversionGetter] = {}
     for name, getter in clicks.items():

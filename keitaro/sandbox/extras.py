@@ -34,7 +34,12 @@ COST_FILTER_KEYS = frozenset(
 
 
 def report_build(call: Call) -> dict[str, Any]:
-    return grid.build_report(call.store, call.data or call.params, call.visible_campaigns())
+    return grid.build_report(
+        call.store,
+        call.data or call.params,
+        call.visible_campaigns(),
+        dialect=call.runtime.faults.report_dialect,
+    )
 
 
 def clicks_log(call: Call) -> dict[str, Any]:
@@ -357,9 +362,9 @@ def logs_get(call: Call) -> list[dict[str, str]]:
     return lines[offset : offset + limit]
 
 
-def logs_clean(call: Call) -> dict[str, bool]:
+def logs_clean(call: Call) -> web.Response:
     call.store.logs[_log_type(call)] = []
-    return {"success": True}
+    return _no_content()  # the spec: 200 "Success", no body
 
 
 def logs_types(call: Call) -> list[str]:
@@ -444,18 +449,23 @@ def _fb_campaign(call: Call) -> tuple[Entity, int]:
     return entity, campaign_id
 
 
-def facebook_add_campaign(call: Call) -> dict[str, bool]:
+def facebook_add_campaign(call: Call) -> web.Response:
     entity, campaign_id = _fb_campaign(call)
     ids = entity.setdefault("_campaign_ids", [])
     if campaign_id not in ids:
         ids.append(campaign_id)
-    return {"success": True}
+    return _no_content()  # the spec: 200 "Successfully added", no body
 
 
-def facebook_remove_campaign(call: Call) -> dict[str, bool]:
+def facebook_remove_campaign(call: Call) -> web.Response:
     entity, campaign_id = _fb_campaign(call)
     entity["_campaign_ids"] = [i for i in entity.get("_campaign_ids", []) if i != campaign_id]
-    return {"success": True}
+    return _no_content()  # the spec: 200 "Successfully done", no body
+
+
+def _no_content() -> web.Response:
+    """A 200 with an empty body, as Keitaro answers some writes."""
+    return web.Response(status=200)
 
 
 # --- the stream vocabulary ------------------------------------------------------------------

@@ -35,6 +35,11 @@ class Faults:
     #: comma-separated ways to garble the JSON of reads, as odd tracker versions do: ``ids``,
     #: ``numbers``, ``nulls``, ``rows`` (see :mod:`keitaro.sandbox.garble`)
     garble: str = ""
+    #: the report dialect ``/report/build`` reads: "" both pairs (``dimensions`` winning over
+    #: ``grouping``, ``measures`` over ``metrics``); "legacy" only ``grouping``/``metrics``, as
+    #: Keitaro 9 (the others are unknown keys, ignored: asked with ``measures``, it answers its
+    #: default metrics); "dimensions" only ``dimensions``/``measures``
+    report_dialect: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -58,6 +63,7 @@ class Faults:
             setattr(self, f.name, f.default)
 
 
+REPORT_DIALECTS = ("", "legacy", "dimensions")
 TRUE_WORDS = frozenset({"1", "true", "on", "yes"})
 FALSE_WORDS = frozenset({"0", "false", "off", "no", ""})
 
@@ -83,6 +89,8 @@ def _parse(name: str, value: Any, current: Any) -> Any:
             raise ValueError(f"Fault '{name}' must be text")
         if name == "garble":
             parse_modes(value)  # an unknown mode is refused, not ignored
+        if name == "report_dialect" and value not in REPORT_DIALECTS:
+            raise ValueError(f"Fault 'report_dialect' must be one of {REPORT_DIALECTS}")
         return value
     if isinstance(current, bool):
         try:

@@ -278,17 +278,35 @@ def _page(items: list[Any], limit: int | None, offset: int) -> list[Any]:
 # --- report -------------------------------------------------------------------------------
 
 
+#: the keys each dialect reads, dimensions first, then measures (the first key present wins)
+DIALECT_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "": (("dimensions", "grouping"), ("measures", "metrics")),
+    "legacy": (("grouping",), ("metrics",)),
+    "dimensions": (("dimensions",), ("measures",)),
+}
+#: GUESS: what a Keitaro 9 report without ``metrics`` counts; no source lists v9's defaults,
+#: and a bare count is what makes a tracker asked in the wrong dialect show $0.00
+LEGACY_DEFAULT_METRICS = ["clicks"]
+
+
 def build_report(
-    store: Store, body: dict[str, Any], visible: set[int] | None = None
+    store: Store, body: dict[str, Any], visible: set[int] | None = None, *, dialect: str = ""
 ) -> dict[str, Any]:
-    """``POST /report/build``: rows of dimension keys and measures."""
+    """``POST /report/build``: rows of dimension keys and measures.
+
+    ``dialect`` (the ``report_dialect`` fault): "" reads both name pairs, "legacy" only
+    ``grouping``/``metrics`` and "dimensions" only ``dimensions``/``measures``; the other pair
+    is ignored like any unknown key, so the tracker's defaults apply.
+    """
     started = time.perf_counter()
     now = store.now()
     limit, offset = _paging(body)
     columns = click_columns(store)
     dimensions_available = report_dimensions(columns)
-    dimensions = list(_names(body, "dimensions", "grouping") or [])
-    measures = _names(body, "measures", "metrics")
+    group_keys, measure_keys = DIALECT_KEYS.get(dialect, DIALECT_KEYS[""])
+    dimensions = list(_names(body, *group_keys) or [])
+    measures = _names(body, *measure_keys)
+    defaults = LEGACY_DEFAULT_METRICS if dialect == "legacy" else DEFAULT_MEASURES
     for name in _names(body, "columns") or []:
         if name in MEASURES:
             measures = [*(measures or []), name]
@@ -298,7 +316,7 @@ def build_report(
         if name not in dimensions_available:
             raise _unknown(name, dimensions_available)
     dimensions = list(dict.fromkeys(dimensions))
-    measures = [m for m in dict.fromkeys(measures or DEFAULT_MEASURES) if m in MEASURES]
+    measures = [m for m in dict.fromkeys(measures or defaults) if m in MEASURES]
     click_filters: list[tuple[ClickGetter, Predicate]] = []
     row_filters: list[tuple[str, Predicate]] = []
     for f in _filters(body):

@@ -246,13 +246,11 @@ def _entities(store: Store, rng: random.Random, now: datetime) -> None:
     # owner's zone by default, and the bot takes a new user's zone from this preference
     store.users.create(
         {"login": "admin", "type": "ADMIN", "_password": "admin-pass",
-         "preferences": {"language": "en", "timezone": "UTC", "first_weekday": "1",
-                         "theme": "dark"}}
+         "preferences": {"language": "en", "timezone": "UTC"}}
     )  # fmt: skip
     buyer = store.users.create(
         {
-            "login": "buyer", "type": "USER", "_password": "buyer-pass", "key_count": 1,
-            "keyCount": 1,
+            "login": "buyer", "type": "USER", "_password": "buyer-pass",
             "access_data": {
                 "campaigns_access_type": "to_groups_and_selected",
                 "offers_access_type": "read_only", "landings_access_type": "read_only",
@@ -313,7 +311,7 @@ def _streams(
     def create(name: str, kind: str, schema: str, **extra: Any) -> dict[str, Any]:
         stream = store.streams.create(
             {"name": name, "campaign_id": cid, "type": kind, "schema": schema,
-             "collect_clicks": True, "created_at": campaign["created_at"], **extra}
+             "collect_clicks": True, **extra}
         )  # fmt: skip
         for key in ("filters", "offers", "landings"):
             for item in stream[key]:

@@ -48,6 +48,9 @@ class ResourceSpec:
     #: fields a clone gets afresh rather than copies (a campaign's alias and token)
     renew_on_clone: tuple[str, ...] = ()
     has_timestamps: bool = True
+    #: with timestamps, whether the answer carries ``created_at`` too (a stream has only
+    #: ``updated_at`` in the published API description)
+    has_created_at: bool = True
 
 
 class Collection:
@@ -110,7 +113,8 @@ class Collection:
         entity.update({k: v for k, v in data.items() if k != "id"})
         if self.spec.has_timestamps:
             now = self._clock()
-            entity.setdefault("created_at", now)
+            if self.spec.has_created_at:
+                entity.setdefault("created_at", now)
             entity["updated_at"] = now
         self.items[entity["id"]] = entity
         return entity
@@ -208,6 +212,7 @@ SPECS: dict[str, ResourceSpec] = {
                 "type": ("forced", "regular", "default"), "state": STATE3,
                 "schema": ("landings", "redirect", "action"),
             },
+            has_created_at=False,
         ),
         ResourceSpec(
             "offers",
@@ -282,15 +287,15 @@ SPECS: dict[str, ResourceSpec] = {
             "users",
             "User",
             {
-                "login": "", "type": "USER", "rules": None, "permissions": None, "state": "active",
-                "access_data": [], "key_count": 0, "keyCount": 0,
-                "preferences": {"language": "en", "timezone": "UTC", "first_weekday": "1",
-                                "theme": "light"},
+                "login": "", "type": "USER", "state": "active", "access_data": [],
+                "preferences": {"language": "en", "timezone": "UTC"},
             },
             archive="delete",
             required=("login", "type", "new_password"),
             enums={"type": ("USER", "ADMIN"), "state": STATE2},
             unique=("login",),
+            # the published User has no timestamps (nor rules, permissions, key counts)
+            has_timestamps=False,
         ),
         ResourceSpec(
             "facebook",
