@@ -59,11 +59,14 @@ from bot.digests.limits import PerKey, TokenBucket
 from bot.digests.schedule import LOOKBACK, Slot, due_slot
 from bot.digests.send import Outcome, Sender
 from bot.i18n import Translator
+from bot.services import reading
+from bot.services.reading import reading_ledger
 from storage.digests import DigestRepository, DueState
-from storage.models import Digest
+from storage.models import Digest, Tracker
 
 if TYPE_CHECKING:
     from bot.app import Services
+    from keitaro import KeitaroClient
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -279,6 +282,20 @@ class Scheduler:
         if tracker is None:
             return Outcome.FAILED
         client = await services.clients.client(tracker)
+        reading.attach(self.sender.bot)
+        with reading_ledger(t):  # a digest says what the tracker's answers left unread
+            return await self._compose_and_send(t, digest, tracker, client, slot, late_at, chat_id)
+
+    async def _compose_and_send(
+        self,
+        t: Translator,
+        digest: Digest,
+        tracker: Tracker,
+        client: KeitaroClient | None,
+        slot: Slot | None,
+        late_at: str | None,
+        chat_id: int | None,
+    ) -> Outcome:
         now = self.clock()
         # "yesterday" is the day before the slot, even when a 23:30 slot is sent after midnight
         when = slot.at if slot is not None and digest.spec.get("period") != "today" else now
@@ -287,6 +304,7 @@ class Scheduler:
         )
         if composed.failed:
             self.counts["tracker_failed"] += 1
+        composed.text = reading.tell(composed.text)  # what the answers left unread, if any
         keyboard = digest_keyboard(t, digest, composed.losing)
         outcome = await self.sender.send(chat_id or digest.chat_id, composed, keyboard)
         if outcome is Outcome.BLOCKED and digest.id:

@@ -28,7 +28,7 @@ from keitaro.masking import Secret, mask, mask_postback_path, scrub
 from keitaro.models import ENTITY_MODELS, tidy_entities
 from keitaro.reports import normalize_grid, to_dialect
 from keitaro.responses import error_for, parse_body, postback_outcome
-from keitaro.result import ApiResult, RequestInfo
+from keitaro.result import ApiResult, RequestInfo, Unreadable
 from keitaro.transport import HttpPool, read_answer, shared_pool
 from keitaro.urls import admin_api_url, host_of, normalize_tracker_url, parse_postback_url
 
@@ -84,11 +84,13 @@ class KeitaroClient:
         on_report_dialect: Callable[[str], Awaitable[Any]] | None = None,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         deadline: float | None = None,
+        observer: Callable[[ApiResult], None] | None = None,
     ) -> None:
         """``deadline``: seconds a whole :meth:`call` may take (default: the pool's
         ``Timeouts.total``, 45 s). ``report_dialect``: what the tracker is known to speak
         (None: not known yet, ``REPORT_DIALECT`` is tried); ``on_report_dialect`` is awaited
-        with the dialect when reports prove one other than the known one."""
+        with the dialect when reports prove one other than the known one. ``observer`` sees
+        every successful result (the bot counts what answers left unread)."""
         if deadline is not None and deadline <= 0:
             raise ValueError("deadline is a positive number of seconds")
         self.root = normalize_tracker_url(url)
@@ -104,6 +106,7 @@ class KeitaroClient:
         self.backoff = backoff
         self.report_dialect = report_dialect or REPORT_DIALECT
         self.on_report_dialect = on_report_dialect
+        self.observer = observer
         self._told_dialect = report_dialect
         #: measures missing from answers in both dialects: the tracker does not have them
         self._absent_measures: set[str] = set()
@@ -156,8 +159,13 @@ class KeitaroClient:
         built = spec.build_request(validated)
         body = built.body
         if spec.name == "reports.build" and isinstance(body, dict):
-            return await self._report(spec, built.method, built.path, built.query, body)
-        return await self._routed(spec, built.method, built.path, built.query, body)
+            result = await self._report(spec, built.method, built.path, built.query, body)
+        else:
+            result = await self._routed(spec, built.method, built.path, built.query, body)
+        _keep_asked_id(result, getattr(validated, "id", None))
+        if self.observer is not None:
+            self.observer(result)
+        return result
 
     async def _routed(
         self, spec: Action, method: str, path: str, query: dict[str, Any], body: Any
@@ -492,15 +500,30 @@ class KeitaroClient:
         if spec.extract and isinstance(data, dict):
             # a campaign without outgoing postbacks may simply not carry the key
             data = data.get(spec.extract, [] if spec.returns_list else None)
+        unread = Unreadable()
         if spec.name in GRID_ACTIONS:
-            data = normalize_grid(data)
+            data = normalize_grid(data, unread)
         elif spec.resource in ENTITY_MODELS or spec.extract:
-            data = tidy_entities(data)
+            data = tidy_entities(data, unread)
         if spec.target is Target.POSTBACK and isinstance(data, str):
             data = {"answer": data.strip()}
         lists_entities = spec.operation == "list" and spec.resource in ENTITY_MODELS
-        warnings = [EMPTY_LIST_HINT] if lists_entities and data == [] else []
+        warnings: list[str] = [EMPTY_LIST_HINT] if lists_entities and data == [] else []
+        if unread:
+            warnings.append(unread.note())
         return data, warnings
+
+
+def _keep_asked_id(result: ApiResult, asked: Any) -> None:
+    """An entity asked for by id whose answer carries no usable id is the one asked for: the
+    card keeps its number and its buttons (the unreadable id is counted, see ``Unreadable``)."""
+    data = result.data
+    if not isinstance(asked, int) or isinstance(asked, bool) or not isinstance(data, dict):
+        return
+    if "id" not in data or isinstance(data["id"], int):
+        return
+    data["id"] = asked
+    result.warnings.append(Unreadable(values=1).note())
 
 
 def _unknown_fate(spec: Action) -> str:
@@ -529,10 +552,9 @@ def _grid_problem(spec: Action, content: Any) -> str | None:
         return None
     if not isinstance(rows, list):
         return f"has rows that are not a list ({type(rows).__name__})"
-    strays = [row for row in rows if not isinstance(row, dict)]
-    if strays:
-        return f"has rows that are not records ({type(strays[0]).__name__})"
-    return None
+    if rows and not any(isinstance(row, dict) for row in rows):
+        return f"has rows that are not records ({type(rows[0]).__name__})"
+    return None  # a stray among records is left out and told (``Unreadable``)
 
 
 def clean_api_key(api_key: str | Secret) -> Secret:

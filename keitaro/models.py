@@ -12,43 +12,110 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from keitaro.reports import coerce_number
+from keitaro.reports import read_number
+from keitaro.responses import MAX_NESTING, nested_deeper_than
+from keitaro.result import Unreadable
 
 #: fields that carry numbers but may arrive as decimal strings (§1.3)
 NUMBER_FIELDS = frozenset({"cost_value", "payout_value", "traffic_loss", "weight", "share"})
+#: references to other entities (integers in the published description); a stream carries
+#: them in its lists of offers and landings too
+REFERENCE_FIELDS = frozenset(
+    {
+        "affiliate_network_id",
+        "campaign_id",
+        "domain_id",
+        "group_id",
+        "landing_id",
+        "offer_id",
+        "stream_id",
+        "traffic_source_id",
+    }
+)
 #: fields that should be objects but may arrive as JSON text (§1.3)
 JSON_TEXT_FIELDS = frozenset({"parameters", "action_options", "preferences", "access_data"})
 
 
 def _decode_json_text(value: Any) -> Any:
+    """The object a JSON-text field holds; the text as it came when it holds none we can use
+    (not JSON, or nested so deep that reading it would crash whoever walks it)."""
+    original = value
     for _ in range(3):  # double-encoded happens
         if not isinstance(value, str) or value[:1] not in ("{", "[", '"'):
-            return value
+            break
         try:
             value = json.loads(value)
-        except ValueError:
-            return value
+        except (ValueError, RecursionError):
+            break
+    if nested_deeper_than(value, MAX_NESTING):
+        return original
     return value
 
 
-def tidy_entity(entity: Any) -> Any:
-    """One entity with its number and JSON-text fields mended, in place."""
+def read_id(value: Any) -> tuple[int | None, bool]:
+    """An id as an integer, and whether it could be read: ``7`` and ``"7"`` → (7, True);
+    ``None`` → (None, True) (no reference is not a misreading); ``"n/a"``, ``"12,5"``, ``""``,
+    ``true`` → (None, False)."""
+    if value is None:
+        return None, True
+    if isinstance(value, bool):
+        return None, False
+    if isinstance(value, int):
+        return value, True
+    if isinstance(value, float) and value.is_integer():
+        return int(value), True
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip()), True
+    return None, False
+
+
+def tidy_entity(entity: Any, unread: Unreadable | None = None) -> Any:
+    """One entity with its number, reference and JSON-text fields mended, in place.
+
+    A number or a reference that cannot be read becomes None (missing, never a silent 0)
+    and is counted in ``unread``; an entity's own ``id`` given as digits becomes an integer.
+    """
     if not isinstance(entity, dict):
         return entity
-    for key in NUMBER_FIELDS.intersection(entity):
-        entity[key] = coerce_number(entity[key])
+    if "id" in entity:
+        number, readable = read_id(entity["id"])
+        if readable and number is not None:
+            entity["id"] = number
+    _mend_fields(entity, unread)
+    for value in entity.values():  # a stream's offers and landings carry references too
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    _mend_fields(item, unread)
     for key in JSON_TEXT_FIELDS.intersection(entity):
         entity[key] = _decode_json_text(entity[key])
     return entity
 
 
-def tidy_entities(data: Any) -> Any:
-    """An entity or a list of entities, mended (see :func:`tidy_entity`)."""
+def _mend_fields(record: dict[str, Any], unread: Unreadable | None) -> None:
+    for key in NUMBER_FIELDS.intersection(record):
+        record[key], readable = read_number(record[key])
+        if not readable and unread is not None:
+            unread.values += 1
+    for key in REFERENCE_FIELDS.intersection(record):
+        record[key], readable = read_id(record[key])
+        if not readable and unread is not None:
+            unread.values += 1
+
+
+def tidy_entities(data: Any, unread: Unreadable | None = None) -> Any:
+    """An entity or a list of entities, mended (see :func:`tidy_entity`).
+
+    From a list, items that are not records or have no usable id are left out (nothing
+    could open or act on them) and counted in ``unread``.
+    """
     if isinstance(data, list):
-        for item in data:
-            tidy_entity(item)
-        return data
-    return tidy_entity(data)
+        kept = [tidy_entity(item, unread) for item in data if isinstance(item, dict)]
+        kept = [item for item in kept if "id" not in item or isinstance(item["id"], int)]
+        if unread is not None:
+            unread.entries += len(data) - len(kept)
+        return kept
+    return tidy_entity(data, unread)
 
 
 class Entity(BaseModel):

@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from keitaro.guesses import NUMERIC_COLUMNS, REPORT_DIALECT_KEYS
+from keitaro.result import Unreadable
 
 
 def to_dialect(body: dict[str, Any], dialect: str) -> dict[str, Any]:
@@ -37,25 +38,63 @@ def coerce_number(value: Any) -> Any:
     return number
 
 
-def _coerce_row(row: Any) -> Any:
+def read_number(value: Any) -> tuple[int | float | None, bool]:
+    """The number a tracker sent where one belongs, and whether it could be read.
+
+    ``"12.50"`` → (12.5, True); ``None`` → (None, True): no value is not a misreading.
+    ``"n/a"``, ``""``, ``true``, a list, and ``"12,5"`` (a decimal comma or a thousands
+    separator? guessing could be off by a factor of a thousand) → (None, False).
+    """
+    if value is None:
+        return None, True
+    if isinstance(value, bool):
+        return None, False
+    if isinstance(value, int):
+        return value, True
+    if isinstance(value, float):
+        return (value, True) if math.isfinite(value) else (None, False)
+    number = coerce_number(value) if isinstance(value, str) else None
+    if isinstance(number, int | float):
+        return number, True
+    return None, False
+
+
+def _is_reference(key: str) -> bool:
+    return key.endswith("_id")
+
+
+def _coerce_row(row: Any, unread: Unreadable | None = None) -> Any:
+    """A row's numeric columns as numbers; one that cannot be read becomes None (missing)
+    and is counted in ``unread``, as is a measure that came as null (an id may be null: a
+    click that reached no landing has none)."""
     if not isinstance(row, dict):
         return row
     for key, value in row.items():
-        if key in NUMERIC_COLUMNS and isinstance(value, str):
-            row[key] = coerce_number(value)
+        if key not in NUMERIC_COLUMNS:
+            continue
+        number, readable = read_number(value)
+        row[key] = number
+        if unread is not None and (not readable or (value is None and not _is_reference(key))):
+            unread.values += 1
     return row
 
 
-def normalize_grid(data: Any) -> dict[str, Any]:
+def normalize_grid(data: Any, unread: Unreadable | None = None) -> dict[str, Any]:
     """``{"rows", "total", "meta"[, "summary"]}`` with numeric columns as numbers.
 
     Old trackers may answer a bare list or leave ``total`` out; ``meta`` is kept as it came.
+    Rows that are not records are left out; they and the numbers that cannot be read are
+    counted in ``unread``.
     """
     if isinstance(data, list):
         data = {"rows": data}
     if not isinstance(data, dict):
         return {"rows": [], "total": 0, "meta": None}
-    rows = [_coerce_row(row) for row in data.get("rows") or []]
+    found = data.get("rows") or []
+    found = found if isinstance(found, list) else []
+    rows = [_coerce_row(row, unread) for row in found if isinstance(row, dict)]
+    if unread is not None:
+        unread.entries += len(found) - len(rows)
     normalized: dict[str, Any] = dict(data)
     normalized["rows"] = rows
     total = coerce_number(data.get("total"))
@@ -63,5 +102,5 @@ def normalize_grid(data: Any) -> dict[str, Any]:
         total = int(total)
     normalized["total"] = total if isinstance(total, int) else len(rows)
     if isinstance(data.get("summary"), dict):
-        normalized["summary"] = _coerce_row(dict(data["summary"]))
+        normalized["summary"] = _coerce_row(dict(data["summary"]), unread)
     return normalized

@@ -22,6 +22,48 @@ class RequestInfo:
 
 
 @dataclass(slots=True)
+class Unreadable:
+    """What a client could not read in one answer, counted while the answer is shaped.
+
+    ``entries``: list items left out (not records, or entities without a usable integer id,
+    which nothing could open or act on); ``values``: numbers that could not be read and are
+    now ``None`` (missing), never a silent 0.
+    """
+
+    entries: int = 0
+    values: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.entries or self.values)
+
+    def __add__(self, other: Unreadable) -> Unreadable:
+        return Unreadable(self.entries + other.entries, self.values + other.values)
+
+    def note(self) -> ReadingNote:
+        """The warning telling it, in English; the counts ride along for UIs in other words."""
+        parts = []
+        if self.entries:
+            parts.append(f"{self.entries} entries could not be read and are left out")
+        if self.values:
+            parts.append(f"{self.values} numbers could not be read and count as missing")
+        return ReadingNote("The tracker's answer was partly unreadable: " + "; ".join(parts), self)
+
+
+class ReadingNote(str):
+    """A warning (a plain string, as every warning) that carries its :class:`Unreadable`."""
+
+    __slots__ = ("unreadable",)
+
+    def __new__(cls, text: str, unreadable: Unreadable) -> ReadingNote:
+        note = super().__new__(cls, text)
+        note.unreadable = unreadable
+        return note
+
+    def __reduce__(self) -> tuple[Any, ...]:  # copies and pickles keep the counts
+        return ReadingNote, (str(self), self.unreadable)
+
+
+@dataclass(slots=True)
 class ApiResult:
     """The outcome of one action, shaped like automation tools report it.
 
@@ -41,6 +83,15 @@ class ApiResult:
     @property
     def action(self) -> str:
         return f"{self.resource}.{self.operation}"
+
+    @property
+    def unreadable(self) -> Unreadable:
+        """What the client could not read in this answer (nothing, for most answers)."""
+        total = Unreadable()
+        for warning in self.warnings:
+            if isinstance(warning, ReadingNote):
+                total += warning.unreadable
+        return total
 
     def first(self) -> Any:
         """The entity of an answer that may be a list of one (archive, clone, enable...)."""

@@ -6,4 +6,7 @@ TEXTS: dict[str, str] = {
     "e.unreadable": "🧩 {host} sent an answer I cannot read: the data is damaged or built in a "
     "way Keitaro never builds it. Try again; if it repeats, check that this is a Keitaro "
     "tracker.",
+    "reading.partial": "⚠️ Part of the tracker's answer could not be read; shown is what could be.",
+    "reading.entries": "Entries left out: {count}.",
+    "reading.values": "Numbers not read (missing from the totals): {count}.",
 }

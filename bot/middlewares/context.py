@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from aiogram import BaseMiddleware
+from aiogram import BaseMiddleware, Bot
 from aiogram.types import TelegramObject, User
 
 from bot.i18n import Translator, language_for
+from bot.services import reading
+from bot.services.reading import reading_ledger
 
 if TYPE_CHECKING:
     from bot.app import Services
@@ -41,4 +43,8 @@ class ContextMiddleware(BaseMiddleware):
         data["t"] = Translator(user.language or default)
         data["tracker"] = tracker
         data["client"] = await self.services.clients.client(tracker) if tracker else None
-        return await handler(event, data)
+        bot: Bot | None = data.get("bot")
+        if bot is not None:
+            reading.attach(bot)
+        with reading_ledger(data["t"]):  # what the tracker's answers left unread is told
+            return await handler(event, data)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from aiogram import Bot
 from aiogram.utils.chat_action import ChatActionSender
 
+from bot.services import reading
 from keitaro import ApiResult, KeitaroClient
 from keitaro.catalog import ACTIONS, Access
 
@@ -37,6 +38,7 @@ async def perform(
     if cached:
         hit = services.cache.get(tracker.id, action, params)
         if hit is not None:
+            reading.observe(hit)  # a cached answer is as partly unreadable as it was
             return hit
     if bot is not None and chat_id is not None:
         async with ChatActionSender.typing(bot=bot, chat_id=chat_id, initial_sleep=SLOW_AFTER):

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from bot.services import reading
 from bot.stats.periods import zone_named
 from keitaro import HttpPool, KeitaroClient
 from keitaro.guesses import key_owner
@@ -57,6 +58,7 @@ class TrackerClients:
             pool=self._pool,
             report_dialect=tracker.report_dialect,
             on_report_dialect=self._keeper(tracker.owner_id, tracker.id),
+            observer=reading.observe,
             **self._options,
         )
         self._clients[tracker.id] = (version, client)

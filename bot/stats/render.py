@@ -35,10 +35,17 @@ def money_change(summary: Summary, measure: str, currency: str) -> str:
     return f" ({arrow}{fmt.NBSP}{fmt.money(abs(delta), currency)})"
 
 
+def profit_icon(profit: float | None) -> str:
+    """🟢 at or above zero, 🔴 below, ⚪ when the tracker's number could not be read."""
+    if profit is None:
+        return "⚪"
+    return "🟢" if profit >= 0 else "🔴"
+
+
 def campaign_line(row: dict[str, Any], currency: str) -> str:
     name = fmt.esc(fmt.cut(str(row.get("campaign") or f"#{row.get('campaign_id', '?')}"), LINE))
     profit = fmt.money(row.get("profit", 0), currency, signed=True)
-    return f"{name} {profit} · ROI {fmt.roi(row.get('roi', 0))}"
+    return f"{name} {profit} · ROI {fmt.roi(row.get('roi'))}"
 
 
 def summary_text(
@@ -57,30 +64,30 @@ def summary_text(
         f"<b>{fmt.esc(title)}</b>",
         t(
             "stats.clicks",
-            clicks=Html(fmt.number(s.get("clicks", 0))),
+            clicks=Html(fmt.number(s.get("clicks"))),
             clicks_change=change(c("clicks")),
-            unique=Html(fmt.number(s.get("campaign_unique_clicks", 0))),
+            unique=Html(fmt.number(s.get("campaign_unique_clicks"))),
         ),
         t(
             "stats.conversions",
-            conversions=Html(fmt.number(s.get("conversions", 0))),
-            leads=Html(fmt.number(s.get("leads", 0))),
-            sales=Html(fmt.number(s.get("sales", 0))),
-            rejected=Html(fmt.number(s.get("rejected", 0))),
+            conversions=Html(fmt.number(s.get("conversions"))),
+            leads=Html(fmt.number(s.get("leads"))),
+            sales=Html(fmt.number(s.get("sales"))),
+            rejected=Html(fmt.number(s.get("rejected"))),
         ),
         t(
             "stats.money",
-            revenue=Html(fmt.money(s.get("revenue", 0), currency)),
-            cost=Html(fmt.money(s.get("cost", 0), currency)),
+            revenue=Html(fmt.money(s.get("revenue"), currency)),
+            cost=Html(fmt.money(s.get("cost"), currency)),
         ),
         t(
             "stats.profit",
-            icon="🟢" if s.get("profit", 0) >= 0 else "🔴",
-            profit=Html(fmt.money(s.get("profit", 0), currency, signed=True)),
+            icon=profit_icon(s.get("profit")),
+            profit=Html(fmt.money(s.get("profit"), currency, signed=True)),
             profit_change=money_change(summary, "profit", currency),
-            roi=Html(fmt.percent(s.get("roi", 0))),
-            cr=Html(fmt.percent(s.get("cr", 0), 1)),
-            epc=Html(fmt.money(s.get("epc", 0), currency)),
+            roi=Html(fmt.percent(s.get("roi"))),
+            cr=Html(fmt.percent(s.get("cr"), 1)),
+            epc=Html(fmt.money(s.get("epc"), currency)),
         ),
     ]
     best, worst = (summary.best[:top], summary.worst[:top]) if ranking else ([], [])

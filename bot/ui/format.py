@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.ui.bidi import terminate_bidi
 
 NBSP = "\u00a0"
+#: what a number that is not there (or could not be read) shows as: never a silent 0 or blank
+MISSING = "—"
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "RUB": "₽", "GBP": "£"}
 
 
@@ -27,6 +29,8 @@ def cut(text: str, limit: int) -> str:
 
 def number(value: Any, digits: int = 0) -> str:
     """``1245`` → ``1 245`` (thin groups, as the tracker shows them)."""
+    if value is None:
+        return MISSING
     try:
         amount = float(value)
     except (TypeError, ValueError):
@@ -37,6 +41,8 @@ def number(value: Any, digits: int = 0) -> str:
 
 def money(value: Any, currency: str | None = "USD", *, signed: bool = False) -> str:
     """``$1 496.00``, ``−$84.10``, ``+$412.30`` (``signed``)."""
+    if value is None:
+        return MISSING
     try:
         amount = float(value)
     except (TypeError, ValueError):
@@ -49,6 +55,8 @@ def money(value: Any, currency: str | None = "USD", *, signed: bool = False) -> 
 
 
 def percent(value: Any, digits: int = 0) -> str:
+    if value is None:
+        return MISSING
     try:
         amount = float(value)
     except (TypeError, ValueError):
@@ -58,6 +66,8 @@ def percent(value: Any, digits: int = 0) -> str:
 
 def roi(value: Any) -> str:
     """ROI with a colour cue: 🟢 at or above zero, 🔴 below."""
+    if value is None:
+        return MISSING
     try:
         amount = float(value)
     except (TypeError, ValueError):
