@@ -24,6 +24,7 @@ from typing import Any, Self
 import aiosqlite
 
 from storage.errors import MigrationError
+from storage.memo import RowMemo
 from storage.migrations import MIGRATIONS
 
 MEMORY = ":memory:"
@@ -80,6 +81,8 @@ class Database:
         self._connection = connection
         self._session = Session(connection)
         self._lock = asyncio.Lock()
+        #: the users and trackers every update reads (see :mod:`storage.memo`)
+        self.memo = RowMemo()
 
     @property
     def in_memory(self) -> bool:

@@ -11,7 +11,9 @@ import sqlite3
 from storage.crypto import Cipher
 from storage.db import Database, Session, parse_time, utc_now
 from storage.errors import TrackerNameTaken
+from storage.memo import MISS
 from storage.models import Credentials, Secret, Tracker, hint
+from storage.users import user_key
 
 API_KEY = "api_key"
 POSTBACK_KEY = "postback_key"
@@ -62,6 +64,10 @@ def free_name(wanted: str, taken: set[str]) -> str:
         if candidate.casefold() not in taken:
             return candidate
         number += 1
+
+
+def tracker_key(tracker_id: int) -> tuple[str, int]:
+    return ("tracker", tracker_id)
 
 
 class TrackerRepository:
@@ -119,6 +125,7 @@ class TrackerRepository:
                 (tracker_id, owner_id),
             )
         assert row is not None
+        self._forget(owner_id, tracker_id)  # the owner's row may be new
         return _tracker(row)
 
     async def list(self, owner_id: int) -> list[Tracker]:
@@ -126,11 +133,21 @@ class TrackerRepository:
         return [_tracker(row) for row in rows]
 
     async def get(self, owner_id: int, tracker_id: int) -> Tracker | None:
-        row = await self._db.fetchone(
-            _SELECT_ONE,
-            (tracker_id, owner_id),
-        )
-        return _tracker(row) if row else None
+        """The owner's tracker; read once, then from memory until this repository changes it."""
+        memo, key = self._db.memo, tracker_key(tracker_id)
+        found = memo.get(key)
+        if found is not MISS:
+            return found if found is not None and found.owner_id == owner_id else None
+        generation = memo.generation(key)
+        row = await self._db.fetchone(_SELECT_ONE, (tracker_id, owner_id))
+        tracker = _tracker(row) if row else None
+        if tracker is not None:
+            memo.put(key, tracker, generation)
+        return tracker
+
+    def _forget(self, owner_id: int, tracker_id: int) -> None:
+        """After a change: the tracker, and its owner (whose active tracker a removal unsets)."""
+        self._db.memo.forget(tracker_key(tracker_id), user_key(owner_id))
 
     async def count(self, owner_id: int) -> int:
         row = await self._db.fetchone(
@@ -152,6 +169,7 @@ class TrackerRepository:
                 "UPDATE trackers SET name = ?, updated_at = ? WHERE id = ? AND owner_id = ?",
                 (new_name, utc_now(), tracker_id, owner_id),
             )
+        self._forget(owner_id, tracker_id)
         return changed == 1
 
     async def remove(self, owner_id: int, tracker_id: int) -> bool:
@@ -165,6 +183,7 @@ class TrackerRepository:
             changed = await tx.execute(
                 "DELETE FROM trackers WHERE id = ? AND owner_id = ?", (tracker_id, owner_id)
             )
+        self._forget(owner_id, tracker_id)
         return changed == 1
 
     async def set_postback_key(self, owner_id: int, tracker_id: int, key: str | None) -> bool:
@@ -174,6 +193,7 @@ class TrackerRepository:
             "WHERE id = ? AND owner_id = ?",
             (self._encrypt_postback(owner_id, key), utc_now(), tracker_id, owner_id),
         )
+        self._forget(owner_id, tracker_id)
         return changed == 1
 
     async def set_report_dialect(self, owner_id: int, tracker_id: int, dialect: str | None) -> bool:
@@ -182,6 +202,7 @@ class TrackerRepository:
             "UPDATE trackers SET report_dialect = ?, updated_at = ? WHERE id = ? AND owner_id = ?",
             (dialect, utc_now(), tracker_id, owner_id),
         )
+        self._forget(owner_id, tracker_id)
         return changed == 1
 
     async def set_api_key(self, owner_id: int, tracker_id: int, api_key: str) -> bool:
@@ -199,6 +220,7 @@ class TrackerRepository:
                 owner_id,
             ),
         )
+        self._forget(owner_id, tracker_id)
         return changed == 1
 
     async def credentials(self, owner_id: int, tracker_id: int) -> Credentials | None:

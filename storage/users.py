@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from storage.db import Database, parse_time, utc_now
+from storage.memo import MISS
 from storage.models import User
 
 
@@ -19,6 +20,12 @@ def _user(row: sqlite3.Row) -> User:
     )
 
 
+def user_key(user_id: int) -> tuple[str, int]:
+    """The user's key in the database's memo (trackers forget it too: removing the active
+    tracker unsets it)."""
+    return ("user", user_id)
+
+
 class UserRepository:
     """Language, time zone and active tracker of each user.
 
@@ -30,8 +37,17 @@ class UserRepository:
         self._db = db
 
     async def get(self, user_id: int) -> User | None:
+        """The user; read once, then from memory until this repository changes them."""
+        memo, key = self._db.memo, user_key(user_id)
+        found = memo.get(key)
+        if found is not MISS:
+            return found
+        generation = memo.generation(key)
         row = await self._db.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
-        return _user(row) if row else None
+        user = _user(row) if row else None
+        if user is not None:  # an unknown user is about to be created: nothing to keep
+            memo.put(key, user, generation)
+        return user
 
     async def ensure(self, user_id: int, language: str | None = None) -> User:
         """Return the user, creating them with `language` if new (an existing choice stays)."""
@@ -45,6 +61,7 @@ class UserRepository:
             "ON CONFLICT (id) DO NOTHING",
             (user_id, language, now, now),
         )
+        self._db.memo.forget(user_key(user_id))
         user = await self.get(user_id)
         assert user is not None
         return user
@@ -67,6 +84,7 @@ class UserRepository:
             "(SELECT 1 FROM trackers WHERE id = ? AND owner_id = ?)",
             (tracker_id, utc_now(), user_id, tracker_id, user_id),
         )
+        self._db.memo.forget(user_key(user_id))
         return changed == 1
 
     async def _update(self, user_id: int, column: str, value: object) -> bool:
@@ -75,4 +93,5 @@ class UserRepository:
             f"UPDATE users SET {column} = ?, updated_at = ? WHERE id = ?",  # noqa: S608
             (value, utc_now(), user_id),
         )
+        self._db.memo.forget(user_key(user_id))
         return changed == 1
