@@ -18,6 +18,9 @@ import gc
 import gzip
 import json
 import multiprocessing
+import time
+import urllib.error
+import urllib.request
 from typing import Any
 
 from aiohttp import web
@@ -107,12 +110,9 @@ def main() -> None:
     server = multiprocessing.get_context("spawn").Process(target=serve, args=(port, args.mb))
     server.start()
     try:
-        import time
-        import urllib.request
-
         for _ in range(200):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)  # noqa: S310
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
             except urllib.error.HTTPError:
                 break  # it answers (404 for /): up
             except OSError:
