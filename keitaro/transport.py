@@ -217,8 +217,14 @@ async def _decoded(response: httpx.Response, limit: int) -> AsyncIterator[bytes]
         yield piece
 
 
+#: the most one inflated piece may hold: a 64 KB network chunk of repetitive JSON inflates to
+#: megabytes, and a piece that large next to the buffer would double what a big answer costs
+INFLATED_PIECE = 256 * 1024
+
+
 class _Inflater:
-    """zlib with an output bound: never more than ``room`` bytes out of one ``feed``."""
+    """zlib with an output bound: never more than ``room`` bytes out of one ``feed``, in
+    pieces of at most ``INFLATED_PIECE``."""
 
     def __init__(self, *, gzip: bool) -> None:
         self._gzip = gzip
@@ -227,14 +233,14 @@ class _Inflater:
 
     def feed(self, data: bytes, *, room: int) -> Iterator[bytes]:
         try:
-            out = self._zlib.decompress(data, room)
+            out = self._zlib.decompress(data, min(room, INFLATED_PIECE))
         except zlib.error:
             if self._gzip or self._started:
                 raise _unreadable() from None
             # "deflate" is zlib-wrapped by the RFC and raw by many servers (as httpx allows)
             self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
             try:
-                out = self._zlib.decompress(data, room)
+                out = self._zlib.decompress(data, min(room, INFLATED_PIECE))
             except zlib.error:
                 raise _unreadable() from None
         self._started = True
@@ -245,7 +251,7 @@ class _Inflater:
             if not tail or room <= 0:  # past the limit: the caller stops reading
                 return
             try:
-                out = self._zlib.decompress(tail, room)
+                out = self._zlib.decompress(tail, min(room, INFLATED_PIECE))
             except zlib.error:
                 raise _unreadable() from None
 
