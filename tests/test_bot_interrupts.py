@@ -4,9 +4,11 @@ tracker (issue 9, item 4): they skip aiogram's per-user lock, and /cancel stops 
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 
+from keitaro.sandbox import Sandbox
 from tests.bot_world import BotWorld
 
 
@@ -58,3 +60,22 @@ async def test_other_updates_still_wait_their_turn(world: BotWorld) -> None:
     for task in (slow, second):
         with pytest.raises(asyncio.CancelledError):
             await asyncio.wait_for(task, timeout=3)
+
+
+async def test_a_tracker_slower_than_the_deadline_gets_the_timeout_message(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    """One overall deadline per call: a tracker that holds every answer longer (each read
+    would still be within its own timeout) ends in the translated timeout message."""
+    world = await BotWorld(sandbox, tmp_path, tracker_deadline=1.0, tracker_timeout=20.0).start()
+    try:
+        anna = await world.connected_user()
+        world.sandbox.faults.latency = 5.0
+        started = asyncio.get_running_loop().time()
+        screen = await asyncio.wait_for(anna.send("/campaigns"), timeout=10)
+        assert "did not answer in time" in screen.text
+        assert asyncio.get_running_loop().time() - started < 4  # not the tracker's 5 s
+        world.sandbox.faults.latency = 0.0
+        assert "Campaigns" in (await anna.send("/campaigns")).text  # nothing left broken
+    finally:
+        await world.stop()
