@@ -55,17 +55,12 @@ def _decode_json_text(value: Any) -> Any:
 def read_id(value: Any) -> tuple[int | None, bool]:
     """An id as an integer, and whether it could be read: ``7`` and ``"7"`` → (7, True);
     ``None`` → (None, True) (no reference is not a misreading); ``"n/a"``, ``"12,5"``, ``""``,
-    ``true`` → (None, False)."""
-    if value is None:
-        return None, True
-    if isinstance(value, bool):
-        return None, False
-    if isinstance(value, int):
-        return value, True
-    if isinstance(value, float) and value.is_integer():
-        return int(value), True
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip()), True
+    ``1.5``, ``true`` → (None, False)."""
+    number, readable = read_number(value)
+    if number is None:
+        return None, readable
+    if float(number).is_integer():
+        return int(number), True
     return None, False
 
 
