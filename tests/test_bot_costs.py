@@ -15,9 +15,15 @@ UPDATE_COSTS = ("POST", "/clicks/update_costs")
 
 
 def busiest_days(sandbox: Sandbox, count: int = 2) -> list[tuple[int, str, str]]:
-    """(campaign id, its name, a UTC day) with the most clicks, one per campaign."""
+    """(campaign id, its name, a UTC day) with the most clicks, one per campaign.
+
+    Archived campaigns keep their old clicks but are not in the campaign list, so a cost
+    file naming them is refused: they are never picked."""
+    live = {campaign["id"] for campaign in sandbox.state.campaigns.list()}
     clicks: dict[tuple[int, str], int] = {}
     for click in sandbox.state.clicks:
+        if click.campaign_id not in live:
+            continue
         day = datetime.fromtimestamp(click.ts, UTC).strftime("%Y-%m-%d")
         clicks[(click.campaign_id, day)] = clicks.get((click.campaign_id, day), 0) + 1
     picked: list[tuple[int, str, str]] = []
