@@ -25,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="run the bot with long polling (needs BOT_TOKEN)")
     demo = commands.add_parser("demo", help="the bot in this terminal, with a sandbox tracker")
     demo.add_argument("--files", default="demo-files", help="where photos and documents go")
-    demo.add_argument("--lang", default="ru", choices=["ru", "en"])
+    demo.add_argument("--lang", default="ru", choices=["ru", "en", "uk"])
     sandbox = commands.add_parser("sandbox", help="the sandbox tracker alone")
     sandbox.add_argument("--port", type=int, default=8090)
     sandbox.add_argument("--api-key", default="demo-api-key-0000")

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-Language = Literal["ru", "en"]
+Language = Literal["ru", "en", "uk"]
 
 
 def _id_list(value: object) -> object:
@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     tracker_deadline: float = Field(45.0, gt=0, le=600)
     #: megabytes a tracker's answer may weigh (decoded) before it is refused unread
     tracker_max_answer_mb: int = Field(8, ge=1, le=256)
+    #: "⏸ Pause losing" ticks a losing campaign only with at least this spend in the period
+    pause_min_spend: float = Field(3.0, ge=0)
 
     @field_validator("allowed_users", "admin_ids", mode="before")
     @classmethod

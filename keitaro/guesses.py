@@ -137,3 +137,17 @@ def key_owner(users: Any) -> dict[str, Any] | None:
     if len(entries) == 1:
         return entries[0]
     return next((user for user in entries if str(user.get("type", "")).upper() == "ADMIN"), None)
+
+
+# --- report labels (the blacklist) -------------------------------------------------------------
+
+#: ``POST /report/labels`` ``items``: the spec shows an object and says "like
+#: {"value":"blacklist"}"; the most likely reading is a map of report value → label, and
+#: removing a label is sending the value with an empty one (shared/keitaro-api.md §2.11).
+LABEL_REMOVED = ""
+
+
+def label_items(value: str, label: str | None) -> dict[str, str]:
+    """The ``items`` that put ``label`` ("blacklist", "whitelist") on one report value, or
+    take its label off (``None``)."""
+    return {value: label if label is not None else LABEL_REMOVED}

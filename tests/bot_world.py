@@ -65,3 +65,19 @@ class BotWorld:
         person = self.user(user_id, language)
         await person.send(f"/connect {self.sandbox.url} {self.sandbox.api_key}")
         return person
+
+
+def done_said(text: str) -> bool:
+    """Whether a form's result says it was done ("✅ Saved.", "🗄 Archived."...), in English."""
+    from bot.i18n import CATALOGS
+
+    english = CATALOGS["en"]
+    return any(english[key] in text for key in english if key.startswith("form.did."))
+
+
+def shown(html: str) -> str:
+    """A text of the bot as a user reads it in Telegram: tags rendered, entities decoded."""
+    import html as html_module
+    import re
+
+    return html_module.unescape(re.sub(r"<[^>]+>", "", html))

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 from bot.digests.schedule import next_slot
 from bot.digests.send import Outcome
 from bot.emulator import EmulatedUser
+from bot.handlers.digests.losing import MIN_SPEND
+from bot.stats.periods import period_of
 from bot.ui import format as fmt
 from bot.ui.callbacks import DigestCb
 from keitaro import KeitaroClient
@@ -94,17 +96,23 @@ async def test_pause_resume_edit_and_delete_from_the_list(world: BotWorld) -> No
     assert "paused" in anna.last
     await anna.click("▶️ 1")
     assert not (await repo.get(anna.user["id"], digest.id)).paused
-    await anna.click("✏️ 1")
-    await anna.send("08:15")
-    await anna.click("Every day")
-    await anna.click("UTC")
+    card = await anna.click("✏️ 1")  # an edit: its card, one setting at a time
+    assert "Editing the digest" in card.text and "New digest" not in card.text
+    await anna.click("🕘 10:00")
+    changed = await anna.send("08:15")
+    assert "Editing the digest" in changed.text and "08:15" in changed.text
     await anna.click("Save")
     [edited] = await repo.list(anna.user["id"])
     assert edited.schedule["time"] == "08:15" and edited.id != digest.id
-    await anna.click("🗑 1")
-    await anna.click("Delete")
+    assert edited.schedule["days"] == digest.schedule["days"]  # what was not edited stays
+    listed = anna.messages[-1]["message_id"]
+    count = len(anna.messages)
+    await anna.click("▶️ Send 1 now")
+    assert len(anna.messages) > count  # the digest itself, here and now
+    await anna.click("🗑 1", message_id=listed)
+    await anna.click("Delete", message_id=listed)
     assert await repo.list(anna.user["id"]) == []
-    assert "No digests yet" in anna.last
+    assert "No digests yet" in next(m for m in anna.messages if m["message_id"] == listed)["text"]
 
 
 async def test_a_group_target_needs_an_admin_and_the_bot(world: BotWorld) -> None:
@@ -187,10 +195,27 @@ async def losing_rows(client: KeitaroClient, day: str) -> list[dict[str, Any]]:
         "reports.build",
         range={"from": day, "to": day, "timezone": BERLIN},
         dimensions=["campaign_id", "campaign"],
-        measures=["profit"],
+        measures=["profit", "cost"],
         limit=1000,
     )
     return [row for row in report.data["rows"] if row["profit"] < 0]
+
+
+async def week_profit(client: KeitaroClient, now: datetime) -> dict[int, float]:
+    report = await client.call(
+        "reports.build",
+        range=period_of("7d", BERLIN, now).as_range(),
+        dimensions=["campaign_id"],
+        measures=["profit"],
+        limit=1000,
+    )
+    return {row["campaign_id"]: row["profit"] for row in report.data["rows"]}
+
+
+def pause_count(screen: Any) -> int:
+    """N of the question's "⏸ Pause N" button: how many campaigns are ticked."""
+    label = next(b for b in screen.buttons if re.fullmatch(r"⏸ Pause \d+", b))
+    return int(label.rsplit(" ", 1)[1])
 
 
 async def campaign_states(client: KeitaroClient) -> dict[int, str]:
@@ -251,8 +276,9 @@ async def test_a_digest_scoped_to_a_group_counts_that_group_only(
 
     await anna.send("/digest")  # editing keeps the scope
     await anna.click("✏️ 1")
-    for step in ("08:15", "Every day", "UTC"):
-        await (anna.send(step) if ":" in step else anna.click(step))
+    assert "Counts: FB <main> & co" in anna.last
+    await anna.click("🕘 ")
+    await anna.send("08:15")
     assert "Counts: FB <main> & co" in anna.last
     await anna.click("Save")
     [edited] = await repo.list(anna.user["id"])
@@ -379,15 +405,13 @@ async def test_another_tracker_resets_the_scope(world: BotWorld) -> None:
     assert len(await world.services.trackers.list(anna.user["id"])) == 2
     await anna.send("/digest")
     await anna.click("✏️ 1")
-    for step in ("09:00", "Every day", "UTC"):
-        await anna.click(step)
+    await anna.click("🗄 Tracker")
     [first] = [label for row in anna.keyboard() for label in row if "localhost" not in label][:1]
     await anna.click(first)  # the tracker the group was chosen on: the scope stays
     assert "Counts: Search" in anna.last
     await anna.send("/digest")
     await anna.click("✏️ 1")
-    for step in ("09:00", "Every day", "UTC"):
-        await anna.click(step)
+    await anna.click("🗄 Tracker")
     await anna.click("localhost")
     assert "scope is back to everything" in anna.last and "Counts: everything" in anna.last
     await anna.click("Save")
@@ -411,7 +435,7 @@ async def test_stale_scope_buttons_answer_sensibly(world: BotWorld) -> None:
     assert not anna.unanswered
 
 
-async def test_pause_losing_pauses_exactly_the_losing_campaigns(
+async def test_pause_losing_ticks_what_loses_over_the_threshold_and_pauses_exactly_those(
     world: BotWorld, client: KeitaroClient
 ) -> None:
     anna = await world.connected_user()
@@ -426,36 +450,53 @@ async def test_pause_losing_pauses_exactly_the_losing_campaigns(
         if before.get(int(row["campaign_id"])) == "active"
     ]
     assert losing, "the sandbox has running campaigns that lose money every day"
+    week = await week_profit(client, clock())
+    ticked = {
+        int(row["campaign_id"])
+        for row in losing
+        if row["cost"] >= MIN_SPEND and week.get(int(row["campaign_id"]), 0) <= 0
+    }
+    assert ticked, "some of them lose over the minimum spend"
     count = len(losing)
     sent = anna.messages[-1]
     assert f"Pause losing ({count})" in str(anna.keyboard())
     assert "Open stats" in str(anna.keyboard()) and "Digest settings" in str(anna.keyboard())
     question = await anna.click(f"Pause losing ({count})")
-    assert f"Pause the losing campaigns ({count})?" in question.text
+    assert "Which losing campaigns should I pause?" in question.text
     for row in losing:
         assert f"{row['campaign']} {fmt.money(row['profit'], 'USD', signed=True)}" in question.text
+    profitable = [r for r in losing if week.get(int(r["campaign_id"]), 0) > 0]
+    if profitable:  # never ticked without saying so
+        assert "over the last 7 days: not ticked" in question.text
+    assert question.text.count("☑️") == len(ticked) == pause_count(question)
     assert anna.messages[-2] == sent  # the digest stays as it was
-    done = await anna.click(f"Pause {count}")
-    assert f"Paused {count} of {count}" in done.text
+    # untick one and tick it again: the count follows
+    number = question.buttons.index(next(b for b in question.buttons if b.startswith("☑️")))
+    unticked = await anna.click(question.buttons[number])
+    assert pause_count(unticked) == len(ticked) - 1
+    again = await anna.click(unticked.buttons[number])
+    assert pause_count(again) == len(ticked)
+    done = await anna.click(f"Pause {len(ticked)}")
+    assert f"Paused {len(ticked)} of {len(ticked)}" in done.text
     after = await campaign_states(client)
-    paused = {int(row["campaign_id"]) for row in losing}
-    assert {cid for cid in after if after[cid] != before[cid]} == paused
-    assert all(after[cid] == "disabled" for cid in paused)
+    assert {cid for cid in after if after[cid] != before[cid]} == ticked
+    assert all(after[cid] == "disabled" for cid in ticked)
     undone = await anna.click("Undo")
-    assert f"Resumed {count} of {count}" in undone.text
+    assert f"Resumed {len(ticked)} of {len(ticked)}" in undone.text
     assert await campaign_states(client) == before
     stale_undo = await anna.click_data(
         DigestCb(op="U", id=digest.id, arg=str(anna.user["id"])).pack(), sent["message_id"]
     )
     assert "out of date" in stale_undo and await campaign_states(client) == before
     await anna.click(f"Pause losing ({count})", message_id=sent["message_id"])
-    await anna.click(f"Pause {count}")
+    await anna.click(f"Pause {len(ticked)}")
     again = await anna.click_data(
         DigestCb(op="Z", id=digest.id, arg=str(anna.user["id"])).pack(), sent["message_id"]
     )
     assert "out of date" in again  # answered already: asked afresh, nothing to repeat
-    assert "are paused already" in again.text
-    assert "Pause " not in str(anna.keyboard(again.messages[-1]["message_id"]))
+    assert "⏸ Pause 0" in str(anna.keyboard(again.messages[-1]["message_id"])) or (
+        "are paused already" in again.text
+    )
 
 
 async def test_pause_losing_is_for_the_owner_only(world: BotWorld, client: KeitaroClient) -> None:
@@ -484,7 +525,7 @@ async def test_pause_losing_is_for_the_owner_only(world: BotWorld, client: Keita
     message = world.telegram.messages(group)[-1]["message_id"]
     assert "no longer exists" in await bob.click_data(forged, message)
     question = await anna_there.click("Pause losing")
-    assert "Pause the losing campaigns" in question.text
+    assert "Which losing campaigns" in question.text
     # her question, his tap: her screen is not his to press (the group's screen owners)
     assert "another member" in await bob.click("⏸ Pause")
     assert "another member" in await bob.click("Keep them running")
@@ -508,13 +549,11 @@ async def test_pause_losing_says_what_failed_and_keeps_the_digest(
     failed = await anna.click("Pause losing", message_id=sent["message_id"])
     assert "Could not get the numbers from" in failed.text
     question = await anna.click("Retry")
-    assert "Pause the losing campaigns" in question.text
+    assert "Which losing campaigns" in question.text
     before = await campaign_states(client)
     world.sandbox.faults.fail_5xx = 1  # the first pause fails, the others go through
+    count = pause_count(question)
     done = await anna.click("⏸ Pause")
-    asked = re.search(r"campaigns \((\d+)\)\?", question.text)
-    assert asked is not None
-    count = int(asked[1])
     assert f"Paused {count - 1} of {count}" in done.text and done.text.count("⚠️") == 1
     after = await campaign_states(client)
     assert sum(after[cid] != before[cid] for cid in after) == count - 1

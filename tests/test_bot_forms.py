@@ -7,29 +7,29 @@ from bot.forms.codes import WRITE_ACTIONS, code_of
 from bot.forms.fields import fields_of
 from bot.ui.callbacks import FormCb, WriteCb, WriteMenuCb
 from keitaro.catalog import ACTIONS
-from tests.bot_world import BotWorld
+from tests.bot_world import BotWorld, done_said
 from tests.test_bot_writes_catalog import open_action, press_data
 
 
 async def test_a_campaign_created_by_typing_and_buttons(world: BotWorld) -> None:
     anna = await world.connected_user()
     first = await open_action(anna, "campaigns.create")
-    assert "name (1 of" in first.text
+    assert "Name (1 of" in first.text and "name (" not in first.text
     optional = await anna.send("Typed | PL | Offer")
     assert "Optional fields" in optional.text
-    asked = await anna.click("type")
-    assert {"position", "weight"} <= set(asked.buttons)
-    await anna.click("weight")  # a Literal value as a button
-    picker = await anna.click("traffic_source_id")
+    asked = await anna.click("Stream rotation")
+    assert {"Position", "Weight (split)"} <= set(asked.buttons), asked.buttons
+    await anna.click("Weight (split)")  # a Literal value as a button, in words
+    picker = await anna.click("Traffic source")
     assert any(label.startswith("#2 ") for label in picker.buttons), picker.buttons
     found = await anna.send("tiktok")  # a name searches the tracker's own sources
     assert "🔎" in found.text and any("TikTok" in label for label in found.buttons)
     await anna.click(next(label for label in found.buttons if "TikTok" in label))
     confirm = await anna.click("Done")
-    assert "name: Typed | PL | Offer" in confirm.text
-    assert "type: weight" in confirm.text
+    assert "Name: Typed | PL | Offer" in confirm.text
+    assert "Stream rotation: Weight (split)" in confirm.text
     done = await anna.click("Send")
-    assert "✅ Done" in done.text
+    assert done_said(done.text)
     made = next(
         c for c in world.sandbox.state.campaigns.list() if c["name"] == "Typed | PL | Offer"
     )
@@ -42,11 +42,11 @@ async def test_a_wrong_value_re_asks_only_that_field_and_keeps_the_rest(world: B
     anna = await world.connected_user()
     await open_action(anna, "campaigns.create")
     await anna.send("Keep me")
-    await anna.click("cost_value")
+    await anna.click("Cost")
     wrong = await anna.send("abc")
-    assert "That does not fit cost_value" in wrong.text
+    assert "That does not fit Cost" in wrong.text
     assert "a number is needed" in wrong.text  # translated, not pydantic's English
-    assert "cost_value (" in wrong.text  # the same field is asked again
+    assert "Cost (" in wrong.text and "cost_value" not in wrong.text  # asked again
     form = (await anna.data())["form"]
     assert form["values"] == {"name": "Keep me"} and form["field"] == "cost_value"
     await anna.send("0,35")
@@ -58,7 +58,7 @@ async def test_the_wrong_value_message_is_translated(world: BotWorld) -> None:
     ivan = await world.connected_user(user_id=2002, language="ru")
     await open_action(ivan, "offers.update")
     await ivan.send("3")  # the offer id, typed
-    await ivan.click("payout_value")
+    await ivan.click("Выплата")
     wrong = await ivan.send("abc")
     assert "Не подходит для" in wrong.text
 
@@ -68,11 +68,11 @@ async def test_back_returns_to_the_previous_screen_keeping_answers(world: BotWor
     await open_action(anna, "groups.create")
     await anna.send("Pushes")
     asked = await anna.click("« Back")
-    assert "name (1 of 2" in asked.text and "Now: Pushes" in asked.text
+    assert "Name (1 of 2" in asked.text and "Now: Pushes" in asked.text
     await anna.click("Keep")
-    await anna.click("offers")
+    await anna.click("Offers")
     done = await anna.click("Send")
-    assert "✅ Done" in done.text
+    assert done_said(done.text)
     assert any(g["name"] == "Pushes" for g in world.sandbox.state.groups.list())
 
 
@@ -99,11 +99,14 @@ async def test_stream_offer_shares_must_make_100(world: BotWorld) -> None:
     streams = await anna.click("🔀 Streams")
     await anna.click(next(b for b in streams.buttons if b == f"#{stream}"))
     asked = await anna.click("Offers & shares")
-    assert "offer_id" in asked.text  # the example
-    wrong = await anna.send('[{"offer_id": 1, "share": 60}, {"offer_id": 2, "share": 30}]')
+    assert "offer_id" not in asked.text  # an editor, not JSON: JSON is one tap away
+    await anna.click("Edit as JSON")
+    wrong = await anna.send(
+        '{"offers": [{"offer_id": 1, "share": 60}, {"offer_id": 2, "share": 30}]}'
+    )
     assert "add up to 90%" in wrong.text
     assert world.sandbox.state.streams.get(stream)["offers"] == before
-    await anna.send('[{"offer_id": 1, "share": 60}, {"offer_id": 2, "share": 40}]')
+    await anna.send('{"offers": [{"offer_id": 1, "share": 60}, {"offer_id": 2, "share": 40}]}')
     await anna.click("Send")
     offers = world.sandbox.state.streams.get(stream)["offers"]
     assert [(o["offer_id"], o["share"]) for o in offers] == [(1, 60), (2, 40)]
@@ -113,7 +116,7 @@ async def test_a_restart_in_the_middle_of_a_form_resumes_it(world: BotWorld) -> 
     anna = await world.connected_user()
     await open_action(anna, "campaigns.create")
     await anna.send("After restart")
-    await anna.click("cost_value")
+    await anna.click("Cost")
     await world.restart()
     confirm = await anna.send("0.9")
     assert "After restart" not in confirm.text or "Optional fields" in confirm.text

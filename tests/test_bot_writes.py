@@ -7,7 +7,7 @@ from bot.emulator import EmulatedUser
 from bot.emulator.user import Screen
 from bot.forms.codes import code_of
 from bot.ui.callbacks import WriteCb
-from tests.bot_world import BotWorld
+from tests.bot_world import BotWorld, done_said
 from tests.test_bot_writes_catalog import buttons, press_data
 
 
@@ -79,7 +79,7 @@ async def test_clone_is_one_tap_and_opens_the_copy(world: BotWorld) -> None:
     assert campaigns.get(copy)["name"].startswith("Copy of")
     assert me.count == 1 and f"#{copy}" in cloned.text
     opened = await anna.click(f"#{copy}")
-    assert "Copy of" in opened.text and "✅ 200" in opened.text
+    assert "Copy of" in opened.text and "🔗 Tracking link" in opened.text
 
 
 async def test_an_offers_payout_in_three_interactions(world: BotWorld) -> None:
@@ -88,9 +88,9 @@ async def test_an_offers_payout_in_three_interactions(world: BotWorld) -> None:
     me = Counter(anna)
     await me.click("Payout")
     confirm = await me.send("4,75")
-    assert "payout_value: 4.75 (was" in confirm.text
+    assert "Payout: 4.75 (was" in confirm.text
     done = await me.click("Send")
-    assert "✅ Done" in done.text
+    assert done_said(done.text)
     assert world.sandbox.state.offers.get(3)["payout_value"] == 4.75
     assert me.count == 3
 
@@ -100,12 +100,12 @@ async def test_a_campaigns_costs_for_today_in_three_interactions(world: BotWorld
     await open_card(anna, "/campaigns", "#2")
     me = Counter(anna)
     asked = await me.click("Costs")
-    assert "cost (" in asked.text
+    assert "Cost for the period (" in asked.text
     confirm = await me.send("35")
     assert "Replace the costs of campaign #2" in confirm.text
-    assert "start_date" in confirm.text and "currency: USD" in confirm.text
+    assert "Period start: " in confirm.text and "Currency: USD" in confirm.text
     done = await me.click("Yes")
-    assert "✅ Done" in done.text and me.count == 3
+    assert done_said(done.text) and me.count == 3
 
 
 async def test_archive_names_the_campaign_and_cancel_changes_nothing(world: BotWorld) -> None:
@@ -127,12 +127,12 @@ async def test_a_failed_write_keeps_the_form_and_sends_again(world: BotWorld) ->
     await anna.send("9")
     world.sandbox.faults.fail_5xx = 1
     failed = await anna.click("Send")
-    assert "server error" in failed.text and "payout_value: 9" in failed.text
+    assert "server error" in failed.text and "Payout: 9" in failed.text
     assert "🔁 Send again" in failed.buttons and "⋯ Details" in failed.buttons
     assert world.sandbox.state.offers.get(3)["payout_value"] != 9
     assert (await anna.data())["form"]["values"]["payout_value"] == 9
     done = await anna.click("Send again")
-    assert "✅ Done" in done.text
+    assert done_said(done.text)
     assert world.sandbox.state.offers.get(3)["payout_value"] == 9
 
 

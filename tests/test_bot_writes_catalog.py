@@ -20,7 +20,7 @@ from bot.forms.codes import WRITE_ACTIONS, code_of, is_one_tap, resource_index
 from bot.ui.callbacks import WriteCb, WriteMenuCb
 from keitaro.catalog import ACTIONS, Access
 from keitaro.sandbox.store import Store
-from tests.bot_world import BotWorld
+from tests.bot_world import BotWorld, done_said
 
 # --- driving ------------------------------------------------------------------------------------
 
@@ -251,7 +251,7 @@ async def test_every_write_action_from_the_chat(world: BotWorld, name: str) -> N
     destroy = ACTIONS[name].access is Access.DESTROY
     assert ("⚠️" in confirm.text) == destroy, confirm.text
     done = await press_data(anna, "fm:y:")
-    assert "✅ Done" in done.text, done.text
+    assert done_said(done.text), done.text
     assert check(store), done.text
     assert await anna.state() is None
     assert anna.unanswered == []

@@ -1,10 +1,12 @@
-"""Every text exists in Russian and English, with the same placeholders, and every key the
-code asks for exists."""
+"""Every text exists in Russian, English and Ukrainian, with the same placeholders and plural
+forms that fit the language, and every key the code asks for exists."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+import pytest
 
 from bot.i18n import CATALOGS, Translator, language_for, placeholders
 from bot.ui.errors import KNOWN_CODES
@@ -14,11 +16,33 @@ BOT = Path(__file__).resolve().parents[1] / "bot"
 LITERAL_KEY = re.compile(r"""\bt(?:\.plain)?\(\s*["']([a-z_]+\.[a-z_.]+|[a-z_]+)["']""")
 
 
-def test_both_languages_have_the_same_keys_and_placeholders() -> None:
-    ru, en = CATALOGS["ru"], CATALOGS["en"]
-    assert set(ru) == set(en)
+@pytest.mark.parametrize("language", ["ru", "uk"])
+def test_every_language_has_the_same_keys_and_placeholders(language: str) -> None:
+    other, en = CATALOGS[language], CATALOGS["en"]
+    assert sorted(set(en) - set(other)) == [] and sorted(set(other) - set(en)) == []
     for key in en:
-        assert placeholders(ru[key]) == placeholders(en[key]), key
+        assert placeholders(other[key]) == placeholders(en[key]), key
+
+
+PLURAL = re.compile(r"\{\w+:p:([^}]*)\}")
+
+
+@pytest.mark.parametrize(("language", "forms"), [("en", 2), ("ru", 3), ("uk", 3)])
+def test_counted_words_have_the_languages_plural_forms(language: str, forms: int) -> None:
+    for key, text in CATALOGS[language].items():
+        for spec in PLURAL.findall(text):
+            assert len(spec.split("|")) == forms, (language, key, spec)
+
+
+def test_counts_take_the_right_word() -> None:
+    ru, uk, en = Translator("ru"), Translator("uk"), Translator("en")
+    said = [ru.plain("digest.scope_count", count=n) for n in (1, 3, 5, 11, 21, 22)]
+    assert said == [
+        "1 кампания", "3 кампании", "5 кампаний", "11 кампаний", "21 кампания", "22 кампании"
+    ]  # fmt: skip
+    assert uk.plain("digest.scope_count", count=2) == "2 кампанії"
+    assert en.plain("digest.scope_count", count=1) == "1 campaign"
+    assert en.plain("digest.scope_count", count="1 245") == "1 245 campaigns"
 
 
 def test_every_key_the_code_uses_exists() -> None:
@@ -47,6 +71,8 @@ def test_values_are_escaped_so_a_name_cannot_break_a_message() -> None:
 
 def test_telegram_languages_map_to_ours() -> None:
     assert language_for("ru-RU") == "ru"
-    assert language_for("uk") == "ru"
+    assert language_for("uk") == "uk"
+    assert language_for("uk-UA") == "uk"
+    assert language_for("be") == "ru"
     assert language_for("de") == "en"
     assert language_for(None, "en") == "en"

@@ -18,12 +18,18 @@ from storage.models import Digest
 #: ``DigestCb`` ops of a delivered digest: ask to pause the losing campaigns (a new message
 #: under the digest), ask again in place (Retry), confirm, keep them running, undo a pause
 PAUSE_ASK, PAUSE_AGAIN, PAUSE_YES, PAUSE_NO, PAUSE_UNDO = "L", "R", "Z", "X", "U"
+#: tick or untick one campaign of the question (``arg``: ``<owner>-<campaign id>``)
+PAUSE_TOGGLE = "T"
 #: ``DigestCb(op="l", arg=...)``: the list as a new message, leaving the digest in place
 LIST_BELOW = "new"
 
 
 def pause_data(op: str, digest: Digest) -> str:
     return DigestCb(op=op, id=digest.id, arg=str(digest.owner_id)).pack()
+
+
+def toggle_data(digest: Digest, campaign_id: int) -> str:
+    return DigestCb(op=PAUSE_TOGGLE, id=digest.id, arg=f"{digest.owner_id}-{campaign_id}").pack()
 
 
 def digest_keyboard(t: Translator, digest: Digest, losing: int) -> InlineKeyboardMarkup:

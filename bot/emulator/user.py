@@ -9,9 +9,10 @@ answered is recorded in `unanswered`, because Telegram then shows the user a spi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from aiogram.fsm.context import FSMContext
 from aiogram.types import Update
 
 from .markup import button_labels
@@ -179,9 +180,12 @@ class EmulatedUser:
         """The user's current FSM state in this chat."""
         return await self._fsm().get_state()
 
-    async def data(self) -> dict[str, Any]:
-        """The user's FSM data in this chat."""
-        return await self._fsm().get_data()
+    async def data(self, *, stats: bool = False) -> dict[str, Any]:
+        """The user's FSM data in this chat (``stats``: the stats data kept beside it)."""
+        context = self._fsm()
+        if stats:
+            context = FSMContext(storage=context.storage, key=replace(context.key, destiny="stats"))
+        return await context.get_data()
 
     # ----- plumbing ----------------------------------------------------------------------------
 

@@ -11,18 +11,22 @@ from bot.ui.format import esc
 from bot.ui.validation import explain, where
 from keitaro.catalog import ACTIONS
 
-#: actions whose ``offers`` are traffic shares that must make a whole
+#: actions whose ``offers`` and ``landings`` are traffic shares that must make a whole
 SHARED_OFFERS = frozenset({"streams.create", "streams.update"})
+SHARED_FIELDS = ("offers", "landings")
 
 
-def offer_shares(t: Translator, action: str, offers: Any) -> str | None:
-    """Active offers of a stream must share 100% of its traffic; the message says how far off."""
-    if action not in SHARED_OFFERS or not isinstance(offers, list) or not offers:
+def offer_shares(t: Translator, action: str, offers: Any, field: str = "offers") -> str | None:
+    """Active offers (landings) of a stream must share 100% of its traffic; the message says
+    how far off."""
+    if field not in SHARED_FIELDS or action not in SHARED_OFFERS:
+        return None
+    if not isinstance(offers, list) or not offers:
         return None
     active = [o for o in offers if isinstance(o, dict) and o.get("state") != "disabled"]
     total = sum(int(o.get("share", 100) or 0) for o in active)
     if active and total != 100:
-        return t("form.shares", total=total)
+        return t("form.shares" if field == "offers" else "form.shares_landings", total=total)
     return None
 
 
@@ -36,7 +40,8 @@ def whole_form(t: Translator, action: str, values: dict[str, Any]) -> list[str]:
             place = where(error)
             text = explain(t, error)
             problems.append(f"{esc(place)}: {text}" if place else text)
-    shares = offer_shares(t, action, values.get("offers"))
-    if shares:
-        problems.append(shares)
+    for field in SHARED_FIELDS:
+        shares = offer_shares(t, action, values.get(field), field)
+        if shares:
+            problems.append(shares)
     return problems

@@ -58,6 +58,10 @@ class FieldError(ValueError):
         self.problem = problem
 
 
+#: the problem of a typed answer that should have been JSON (said in the user's words)
+NOT_JSON: dict[str, Any] = {"type": "json_invalid", "loc": ()}
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
@@ -171,7 +175,7 @@ def parse_text(spec: FieldSpec, text: str) -> Any:
         try:
             return json.loads(text)
         except ValueError as exc:
-            raise FieldError(f"not valid JSON: {exc.msg} (line {exc.lineno})") from None
+            raise FieldError(f"not valid JSON: {exc.msg}", NOT_JSON) from None
     if spec.kind == "any":
         try:
             return json.loads(text)
@@ -182,7 +186,7 @@ def parse_text(spec: FieldSpec, text: str) -> Any:
             try:
                 return json.loads(text)
             except ValueError as exc:
-                raise FieldError(f"not valid JSON: {exc.msg}") from None
+                raise FieldError(f"not valid JSON: {exc.msg}", NOT_JSON) from None
         return [part.strip().lstrip("#") for part in text.replace("\n", ",").split(",") if part]
     if spec.kind == "id":
         return text.lstrip("#")

@@ -47,6 +47,10 @@ class Form:
     origin: str = ""
     #: when an earlier attempt was sent (ISO, UTC), while its fate is in doubt
     since: str = ""
+    #: names of the entities the form has seen, "of:3" → "Offer A", to show ids as names
+    names: dict[str, str] = dc_field(default_factory=dict)
+    #: a structured editor's state while its field is open (``bot.forms.editors``)
+    sub: dict[str, Any] = dc_field(default_factory=dict)
 
     @property
     def spec(self) -> Action:
@@ -91,7 +95,7 @@ class Form:
         """Move on, remembering where we were for Back; a new screen resets the picker."""
         self.history.append([self.step, self.field])
         self.step, self.field = step, name
-        self.query, self.page = "", 0
+        self.query, self.page, self.sub = "", 0, {}
 
     def edit(self) -> None:
         """Edit from the confirmation: the optional fields, or (a form of required fields
@@ -107,7 +111,7 @@ class Form:
         if not self.history:
             return False
         self.step, self.field = self.history.pop()
-        self.query, self.page, self.error = "", 0, ""
+        self.query, self.page, self.error, self.sub = "", 0, "", {}
         return True
 
     def missing_required(self) -> FieldSpec | None:

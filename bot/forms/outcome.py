@@ -11,12 +11,13 @@ from bot.forms import screens
 from bot.forms.context import FormContext
 from bot.forms.entities import view_of
 from bot.forms.form import Form
-from bot.i18n import Html
+from bot.i18n import Translator
 from bot.services.writes import Sent
 from bot.ui import format as fmt
 from bot.ui.callbacks import BrowseCb
 from bot.ui.errors import describe
 from bot.ui.keyboards import button, markup, menu_button
+from bot.ui.render import card_text
 from bot.ui.screens import Screen
 from keitaro import ApiResult, KeitaroError
 from keitaro.catalog import ACTIONS
@@ -38,12 +39,26 @@ def entity_of(data: Any) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and "id" in data else None
 
 
-def summary(data: Any) -> str:
+def summary(t: Translator, data: Any, resource: str = "") -> str:
+    """What the tracker's answer says, in words: the entity made, changed or checked as its
+    card shows it (a campaign with its tracking link, a domain with its DNS and SSL), how
+    many entries a list now holds, or nothing worth a line."""
     entity = entity_of(data)
     if entity is not None:
+        view = view_of(resource)
+        if view is not None:
+            return card_text(t, view, entity)
         name = entity.get("name") or entity.get("login") or ""
         return f"<code>#{fmt.esc(entity['id'])}</code> {fmt.esc(fmt.cut(str(name), 120))}"
-    return screens.shown(data)
+    if isinstance(data, dict) and isinstance(data.get("count"), int) and len(data) == 1:
+        return t("form.count", count=data["count"])
+    if data in (None, "", [], {}) or (isinstance(data, dict) and set(data) <= {"success"}):
+        return ""
+    if isinstance(data, bytes):
+        return ""
+    if isinstance(data, str):
+        return fmt.esc(fmt.cut(data, 300))
+    return ""  # anything else: "⋯ Details" shows the tracker's own answer
 
 
 def open_button(
@@ -66,13 +81,13 @@ def done_screen(
 ) -> Screen:
     t = ctx.t
     form = Form(action=action, values=values, title=title)
-    text = "\n".join(
-        [
-            screens.header(t, form),
-            t("form.done", status=result.status_code or "—"),
-            t("form.answer", value=Html(summary(result.data))),
-        ]
-    )
+    operation = ACTIONS[action].operation
+    done = f"form.did.{operation}"
+    lines = [screens.header(t, form), t(done if done in t.catalog else "form.did.other")]
+    said = summary(t, result.data, ACTIONS[action].resource)
+    if said:
+        lines.append(said)
+    text = "\n".join(lines)
     keyboard = markup(
         [b for b in (open_button(ctx, action, values, result.data),) if b],
         [b for b in (details_button(ctx, result), menu_button(f"« {t.plain('b.menu')}")) if b],
@@ -87,8 +102,9 @@ def already_screen(ctx: FormContext, form: Form, sent: Sent) -> Screen:
         screens.header(t, form),
         t("writes.already", when=fmt.local_time(sent.since, ctx.user.timezone)),
     ]
-    if sent.found:
-        lines.append(t("form.answer", value=Html(summary(sent.found))))
+    said = summary(t, sent.found, form.spec.resource) if sent.found else ""
+    if said:
+        lines.append(said)
     opened = open_button(ctx, form.action, form.values, sent.found) if sent.found else None
     keyboard = markup(
         [b for b in (opened,) if b],

@@ -19,10 +19,12 @@ from bot.forms import screens
 from bot.forms.checks import offer_shares, whole_form
 from bot.forms.context import FormContext
 from bot.forms.defaults import prefill
+from bot.forms.editors import EDITOR_OPS, editor_for
 from bot.forms.entities import pick_rows
 from bot.forms.fields import FieldError, FieldSpec, check, field_at, parse_text
 from bot.forms.form import DATA_KEY, Form
 from bot.forms.outcome import already_screen, done_screen, failure_screen
+from bot.forms.texts import label
 from bot.handlers.states import FormStates
 from bot.i18n import Html, Translator
 from bot.services.writes import Outcome
@@ -73,10 +75,19 @@ async def show(
         ctx.services.confirmations.issue(ctx.chat_id, ctx.user.id, message, form.ticket)
 
 
-async def render(event: Message | CallbackQuery, ctx: FormContext, form: Form) -> None:
+async def render(
+    event: Message | CallbackQuery, ctx: FormContext, form: Form, state: FSMContext | None = None
+) -> None:
+    spec = form.current_field() if form.step == "ask" else None
+    editor = editor_for(form.action, spec.name if spec else None)
+    if editor is not None and spec is not None:
+        screen = await editor.screen(ctx, form, spec)
+        if state is not None:  # the editor's draft and the names it looked up
+            await save(state, form)
+        await show(event, ctx, form, screen)
+        return
     rows = None
     title: Any = lambda row: str(row.get("name") or row.get("login") or "")  # noqa: E731
-    spec = form.current_field() if form.step == "ask" else None
     if spec is not None and spec.view:
         view = VIEWS.get(spec.view)
         if isinstance(view, EntityView):
@@ -99,6 +110,7 @@ async def start_form(
     quick: bool = False,
     field: str | None = None,
     origin: str = "",
+    names: dict[str, str] | None = None,
 ) -> None:
     """Open a form for ``action``; ``preset`` fills fields (the card's entity), ``field`` asks
     that one field only (a card's one-field job), ``quick`` skips the optional screen,
@@ -106,6 +118,7 @@ async def start_form(
     form = Form(action=action, values=dict(preset or {}), quick=quick or field is not None)
     form.tracker_id = ctx.tracker.id
     form.origin = origin
+    form.names.update(names or {})
     await prefill(ctx, form)
     if field is not None:
         form.go("ask", field)
@@ -115,7 +128,7 @@ async def start_form(
         form.advance()
     form.history.clear()
     await save(state, form)
-    await render(event, ctx, form)
+    await render(event, ctx, form, state)
 
 
 # --- answers ---------------------------------------------------------------------------------
@@ -141,9 +154,11 @@ def take_answer(t: Translator, form: Form, spec: FieldSpec, raw: Any) -> None:
     try:
         value = check(form.spec, spec, raw)
     except FieldError as exc:
-        form.error = t("form.invalid", name=spec.name, reason=Html(reason_of(t, exc)))
+        form.error = t(
+            "form.invalid", name=label(t, form.spec, spec), reason=Html(reason_of(t, exc))
+        )
         return
-    problem = offer_shares(t, form.action, value) if spec.name == "offers" else None
+    problem = offer_shares(t, form.action, value, spec.name)
     if problem:
         form.error = problem
         return
@@ -155,11 +170,14 @@ def take_json(t: Translator, form: Form, text: str) -> None:
     try:
         payload = json.loads(text)
     except ValueError as exc:
-        form.error = t("form.invalid_json", reason=f"{exc.msg} (line {exc.lineno})")
+        form.error = t("form.invalid_json", reason=Html(t("v.json_line", line=exc.lineno)))
         return
     if not isinstance(payload, dict):
-        form.error = t("form.invalid_json", reason="not an object")
+        form.error = t("form.invalid_json", reason=Html(t("v.object")))
         return
+    # which entity the form is about stays as it is when the pasted payload leaves it out
+    kept = {k: form.values[k] for k in form.spec.path_fields if k in form.values}
+    payload = {**kept, **payload}
     try:
         validated = form.spec.validate(payload)
     except ValidationError:
@@ -183,8 +201,11 @@ async def on_form_text(message: Message, state: FSMContext, **data: Any) -> None
         return
     text = (message.text or "").strip()
     spec = form.current_field()
+    editor = editor_for(form.action, spec.name if spec else None)
     if form.step == "json":
         take_json(t, form, text)
+    elif form.step == "ask" and spec is not None and editor is not None:
+        await editor.typed(ctx, form, spec, text)
     elif form.step == "ask" and spec is not None:
         if spec.kind in ("id", "ids") and not _is_id_text(spec, text):
             form.query, form.page, form.error = text[:100], 0, ""
@@ -192,11 +213,13 @@ async def on_form_text(message: Message, state: FSMContext, **data: Any) -> None
             try:
                 take_answer(t, form, spec, parse_text(spec, text))
             except FieldError as exc:
-                form.error = t("form.invalid", name=spec.name, reason=Html(reason_of(t, exc)))
+                form.error = t(
+                    "form.invalid", name=label(t, form.spec, spec), reason=Html(reason_of(t, exc))
+                )
     else:
         form.error = t("form.use_buttons")
     await save(state, form)
-    await render(message, ctx, form)
+    await render(message, ctx, form, state)
 
 
 async def on_form_other(message: Message, state: FSMContext, **data: Any) -> None:
@@ -232,8 +255,16 @@ async def on_form_button(
         callback_answer.text, callback_answer.show_alert = t.plain("act.other_tracker"), True
         return
     op, spec = callback_data.op, form.current_field()
-    if op in FIELD_OPS and (form.step != "ask" or spec is None or spec.index != callback_data.f):
+    field_op = op in FIELD_OPS or op in EDITOR_OPS
+    if field_op and (form.step != "ask" or spec is None or spec.index != callback_data.f):
         callback_answer.text, callback_answer.show_alert = t.plain("stale.button"), True
+        return
+    if op in EDITOR_OPS and spec is not None:
+        if not await edit_field(ctx, form, spec, op, callback_data.v):
+            callback_answer.text, callback_answer.show_alert = t.plain("stale.button"), True
+            return
+        await save(state, form)
+        await render(query, ctx, form, state)
         return
     if op in ("y", "Y") and form.step in ("confirm", "failed", "doubt"):
         force = op == "Y" and form.step == "doubt"
@@ -263,7 +294,18 @@ async def on_form_button(
         callback_answer.text, callback_answer.show_alert = t.plain("stale.button"), True
         return
     await save(state, form)
-    await render(query, ctx, form)
+    await render(query, ctx, form, state)
+
+
+async def edit_field(ctx: FormContext, form: Form, spec: FieldSpec, op: str, v: int) -> bool:
+    """A press in a structured editor; ✅ Done hands its rows to the form as the answer."""
+    editor = editor_for(form.action, spec.name)
+    if editor is None:
+        return False
+    if op == "F":
+        take_answer(ctx.t, form, spec, editor.finish(form, spec))
+        return True
+    return await editor.pressed(ctx, form, spec, op, v)
 
 
 def apply_button(t: Translator, form: Form, spec: FieldSpec | None, cb: FormCb) -> bool:

@@ -9,8 +9,10 @@ from typing import Any
 
 from aiogram.types import InlineKeyboardButton
 
+from bot.forms import texts
 from bot.forms.fields import FieldSpec, ask_order, field_named
 from bot.forms.form import Form
+from bot.forms.readable import readable
 from bot.i18n import Html, Translator
 from bot.ui import format as fmt
 from bot.ui.callbacks import FormCb
@@ -35,7 +37,19 @@ def action_label(t: Translator, action: str) -> str:
 def header(t: Translator, form: Form) -> str:
     spec = form.spec
     line = f"<b>{fmt.esc(action_label(t, form.action))}</b> · {t(f'res.{spec.resource}')}"
-    return line + entity_ref(form)
+    return line + entity_ref(form) + parent_ref(t, form)
+
+
+def parent_ref(t: Translator, form: Form) -> str:
+    """`` · campaign #1 «FB | DE»`` for a new stream made inside a campaign."""
+    if "id" in form.spec.params.model_fields or not form.values.get("campaign_id"):
+        return ""
+    if form.spec.resource != "streams":
+        return ""
+    campaign = form.values["campaign_id"]
+    name = form.names.get(f"cm:{campaign}")
+    ref = f" · {t('acc.campaigns')} #{fmt.esc(campaign)}"
+    return ref + (f" «{fmt.esc(fmt.cut(name, 60))}»" if name else "")
 
 
 def entity_ref(form: Form) -> str:
@@ -60,15 +74,17 @@ def shown(value: Any) -> str:
 
 
 def value_lines(t: Translator, form: Form) -> list[str]:
-    """Every value the form will send, with what it replaces on an update."""
+    """Every value the form will send, in words, with what it replaces on an update."""
     lines = []
     for spec in ask_order(form.spec):
         if spec.name not in form.values:
             continue
         value = form.values[spec.name]
-        line = f"• <code>{spec.name}</code>: {shown(value)}"
+        name = fmt.esc(texts.label(t, form.spec, spec))
+        line = f"• {name}: {readable(t, spec, value, form.names)}"
         if spec.name in form.current and form.current[spec.name] != value:
-            line += " " + t("form.was", value=Html(shown(form.current[spec.name])))
+            was = readable(t, spec, form.current[spec.name], form.names)
+            line += " " + t("form.was", value=Html(was))
         lines.append(line)
     return lines or [t("form.no_values")]
 
@@ -87,14 +103,6 @@ def _error(form: Form) -> str:
     return f"\n\n{form.error}" if form.error else ""
 
 
-def choice_label(t: Translator, value: Any) -> str:
-    if value is True:
-        return t.plain("form.yes")
-    if value is False:
-        return t.plain("form.no")
-    return str(value)
-
-
 def search_rows(rows: list[Row], query: str, title: Any) -> list[Row]:
     needle = query.strip().lstrip("#").casefold()
     if not needle:
@@ -107,24 +115,29 @@ def ask(t: Translator, form: Form, spec: FieldSpec, rows: list[Row] | None, titl
     total = len(ask_order(form.spec))
     number = next(i for i, s in enumerate(ask_order(form.spec), 1) if s.name == spec.name)
     mark = t("form.required") if spec.required else t("form.optional")
+    name = texts.label(t, form.spec, spec)
     lines = [
         header(t, form),
         "",
-        t("form.field", n=number, total=total, name=spec.name, mark=Html(mark)),
+        t("form.field", n=number, total=total, name=name, mark=Html(mark)),
     ]
-    if spec.description:
-        lines.append(f"<i>{fmt.esc(spec.description)}</i>")
+    about = texts.hint(t, form.spec, spec)
+    if about:
+        lines.append(f"<i>{about}</i>")
     current = form.values.get(spec.name, form.current.get(spec.name))
     if current is not None:
-        lines.append(t("form.now", value=Html(shown(current))))
+        lines.append(t("form.now", value=Html(readable(t, spec, current, form.names))))
     lines.append(t(f"form.hint.{spec.kind}"))
-    if spec.example:
+    typed = texts.example(t, form.spec, spec)
+    if spec.kind == "json" and spec.example:  # a structure only JSON can say: its shape
         lines.append(t("form.example", example=spec.example))
+    elif typed and spec.kind not in ("choice", "id"):
+        lines.append(t("form.example_typed", example=Html(typed)))
     keys: list[InlineKeyboardButton] = []
     extra: list[list[InlineKeyboardButton]] = []
     if spec.kind == "choice":
         keys = [
-            button(("• " if value == current else "") + choice_label(t, value),
+            button(("• " if value == current else "") + texts.choice(t, spec, value),
                    cb(form, "c", spec.index, index))
             for index, value in enumerate(spec.choices)
         ]  # fmt: skip
@@ -150,7 +163,7 @@ def ask(t: Translator, form: Form, spec: FieldSpec, rows: list[Row] | None, titl
             )
         extra.append(pages)
     if current is not None:  # entered before (Back) or the entity's own value: keep it
-        keep = fmt.cut(choice_label(t, current), 20)
+        keep = fmt.cut(readable(t, spec, current, form.names, plain=True), 20)
         extra.append([button(t.plain("form.b.keep", value=keep), cb(form, "s", spec.index))])
     elif not spec.required:
         extra.append([button(t.plain("form.b.skip"), cb(form, "s", spec.index))])
@@ -162,7 +175,10 @@ def optional(t: Translator, form: Form) -> Screen:
     """The optional fields together: tap one to fill it, or Done."""
     lines = [header(t, form), "", *value_lines(t, form), "", t("form.optional_title")]
     keys = [
-        button(("✓ " if spec.name in form.values else "") + spec.name, cb(form, "o", spec.index))
+        button(
+            ("✓ " if spec.name in form.values else "") + texts.label(t, form.spec, spec),
+            cb(form, "o", spec.index),
+        )
         for spec in form.optional_fields()
     ]
     done = [button(t.plain("form.b.done"), cb(form, "d"))]

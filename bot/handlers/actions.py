@@ -39,7 +39,7 @@ from bot.ui.callbacks import BrowseCb, TrackerCb, WriteCb, WriteMenuCb
 from bot.ui.errors import describe
 from bot.ui.keyboards import button, markup, menu_button, rows_of
 from bot.ui.screens import Screen, present
-from bot.ui.views import EntityView, TableView
+from bot.ui.views import VIEWS, EntityView, TableView
 from keitaro import KeitaroError
 from keitaro.catalog import ACTIONS, RESOURCES, Action
 
@@ -68,6 +68,18 @@ def write_button(
     op = "r" if is_one_tap(action) else "f"
     cb = WriteCb(op=op, a=code_of(name), id=entity_id, tr=tracker_id)
     return button(label or action_label(t, name), cb.pack())
+
+
+def create_button(
+    t: Translator, resource: str, tracker_id: int, parent: int = 0
+) -> InlineKeyboardButton | None:
+    """ "➕ New stream" for a resource that can be created; ``parent`` (a campaign's streams)
+    is filled in the form already."""
+    name = f"{resource}.create"
+    if name not in ACTIONS:
+        return None
+    cb = WriteCb(op="n" if parent else "f", a=code_of(name), id=parent, tr=tracker_id)
+    return button(t.plain(f"new.{resource}"), cb.pack())
 
 
 def card_buttons(
@@ -176,6 +188,21 @@ async def on_write(
         return
     ref = ref_field(action)
     preset = {ref[0]: callback_data.id} if ref and callback_data.id else {}
+    if callback_data.op == "n" and callback_data.id:  # a new one inside its parent
+        parent = parent_field(action)
+        if parent is None:
+            callback_answer.text, callback_answer.show_alert = t.plain("stale.button"), True
+            return
+        view = view_of(action.resource)
+        parent_view = VIEWS.get(view.parent_view or "") if view else None
+        row = (
+            await fetch_entity(ctx, parent_view.resource, callback_data.id) if parent_view else None
+        )
+        names = {f"{parent_view.code}:{callback_data.id}": parent_view.title(row)} if row else {}
+        await forms.start_form(
+            query, ctx, state, action.name, {parent: callback_data.id}, names=names
+        )
+        return
     if callback_data.op == "r" and is_one_tap(action) and callback_data.id:
         await run_one_tap(query, ctx, action, callback_data.id, state)
         return
@@ -190,6 +217,24 @@ async def on_write(
         query, ctx, state, action.name, preset,
         quick=bool(preset), field=spec.name if spec else None, origin=origin,
     )  # fmt: skip
+
+
+async def parent_name(ctx: FormContext, action: Action, parent_id: int) -> dict[str, str]:
+    """The parent's name for the form's header ("campaign #1 «FB | DE»"), when it can be read."""
+    view = view_of(action.resource)
+    parent = VIEWS.get(view.parent_view or "") if view else None
+    if not isinstance(parent, EntityView):
+        return {}
+    row = await fetch_entity(ctx, parent.resource, parent_id)
+    return {f"{parent.code}:{parent_id}": parent.title(row)} if row else {}
+
+
+def parent_field(action: Action) -> str | None:
+    """The field of a create form that names the parent it is made in (a stream's campaign)."""
+    view = view_of(action.resource)
+    if view is None or not view.parent_param:
+        return None
+    return view.parent_param if view.parent_param in action.params.model_fields else None
 
 
 async def run_one_tap(

@@ -18,7 +18,7 @@ from bot.handlers import stats as stats_screens
 from bot.handlers.states import Search
 from bot.i18n import Html, Translator
 from bot.services.request import TrackerRequest, chat_of
-from bot.stats.today import today_row
+from bot.stats.today import today_row, today_rows
 from bot.ui import format as fmt
 from bot.ui import render
 from bot.ui.callbacks import BrowseCb, ReportCb, TrackerCb
@@ -173,6 +173,12 @@ class Browse(TrackerRequest):
         if query:
             title += " · " + self.t("browse.found", query=query)
         lines = [render.entity_line(view, row) for row in page.items]
+        if view.stats_filter and page.items:  # today's profit and ROI on each row
+            today = await self.today_rows(view.stats_filter)
+            lines = [
+                line + render.today_suffix(self.t, today.get(row.get("id")))
+                for line, row in zip(lines, page.items, strict=True)
+            ]
         body = "\n".join(lines) or (
             self.t("browse.nothing_found") if query else self.t("browse.empty")
         )
@@ -186,9 +192,15 @@ class Browse(TrackerRequest):
         back = None
         if view.parent_view:
             back = BrowseCb(op="l", view=view.code)
+        from bot.handlers.actions import create_button
+
+        create = create_button(self.t, view.resource, self.tracker.id, cb.parent)
+        if not rows and not query and create is not None:
+            body = self.t("browse.empty_create", what=self.t.plain(view.label))
         keyboard = markup(
             *rows_of(items, 5),
             nav,
+            [create] if create else None,
             [self.details_button(result), self.back_button(back)],
             writes_row(self.t, view),
         )
@@ -234,15 +246,31 @@ class Browse(TrackerRequest):
             f"📋 {self.t.plain('b.all_fields')}",
             cb.model_copy(update={"op": "f", "page": 0}).pack(),
         )
-        from bot.handlers.actions import card_buttons  # the write actions: their own module
+        from bot.handlers.actions import card_buttons, create_button  # the write actions
 
+        children = [
+            made
+            for child in VIEWS.values()
+            if isinstance(child, EntityView) and child.parent_view == view.code
+            if (made := create_button(self.t, child.resource, self.tracker.id, cb.id))
+        ]
         keyboard = markup(
             *rows_of(card_buttons(self.t, view, row, self.tracker.id), 3),
             *rows_of(links, 2),
+            children,
             [more, self.details_button(result)],
             [self.back_button(back)],
         )
-        return Screen(text + "\n\n" + self.t("result.ok", status=result.status_code), keyboard)
+        return Screen(text, keyboard)
+
+    async def today_rows(self, kind: str) -> dict[int, dict[str, Any]]:
+        """Today's numbers of every entity of the kind (one cached report; none when the key
+        may not read reports: the list still opens)."""
+        call = functools.partial(self.call, cached=True)
+        try:
+            return await today_rows(call, kind, self.user.timezone or "UTC", stats_screens.now())
+        except KeitaroError:
+            return {}
 
     async def today_line(self, kind: str, entity_id: int) -> str:
         """``Today: 412 clicks · 14 conv. · profit +$310.00 · ROI 92%`` under a card; nothing

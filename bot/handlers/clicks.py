@@ -8,16 +8,17 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import Message
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.handlers import menu
 from bot.handlers.states import ClickLookup
 from bot.i18n import Html, Translator
 from bot.services.clicklog import LOOKBACK_DAYS, conversions_of, find_click
 from bot.ui import format as fmt
+from bot.ui.callbacks import TID_MARK, BrowseCb, ConversionCb
 from bot.ui.conversions import STATUS_ICONS
 from bot.ui.errors import describe
-from bot.ui.keyboards import cancel_row, markup, menu_button
+from bot.ui.keyboards import button, cancel_row, markup, menu_button
 from bot.ui.screens import Screen, present
 from keitaro import KeitaroClient, KeitaroError
 from storage import Tracker, User
@@ -76,6 +77,7 @@ async def trail_screen(t: Translator, user: User, client: KeitaroClient, sub_id:
     if click is None:
         return Screen(t("click.not_found", sub_id=sub_id, days=LOOKBACK_DAYS), back)
     lines = click_lines(t, sub_id, click)
+    rows: list[Row] = []
     try:
         rows = await conversions_of(client, sub_id, timezone=user.timezone)
     except KeitaroError as error:
@@ -83,7 +85,28 @@ async def trail_screen(t: Translator, user: User, client: KeitaroClient, sub_id:
     else:
         lines.append("")
         lines += conversion_lines(t, rows)
-    return Screen("\n".join(lines), back)
+    return Screen("\n".join(lines), trail_keyboard(t, sub_id, click, rows))
+
+
+def trail_keyboard(t: Translator, sub_id: str, click: Row, rows: list[Row]) -> InlineKeyboardMarkup:
+    """What a buyer does next with a click: record a conversion for it, change the status of
+    one it has, open its campaign."""
+    keys: list[list[InlineKeyboardButton]] = []
+    record = ConversionCb(op="ck", arg=sub_id).pack()
+    if len(record.encode()) <= 64:
+        keys.append([button(t.plain("click.b.record"), record)])
+        for row in rows[:3]:
+            tid = str(row.get("tid") or "")
+            data = ConversionCb(op="cs", arg=f"{sub_id}{TID_MARK}{tid}").pack()
+            if tid and len(data.encode()) <= 64:
+                label = t.plain("click.b.status", id=row.get("conversion_id", "?"))
+                keys.append([button(label, data)])
+    campaign = click.get("campaign_id")
+    if isinstance(campaign, int) and campaign > 0:
+        opened = BrowseCb(op="c", view="cm", id=campaign).pack()
+        keys.append([button(t.plain("click.b.campaign"), opened)])
+    keys.append([menu_button(f"« {t.plain('b.menu')}")])
+    return markup(*keys)
 
 
 def click_lines(t: Translator, sub_id: str, click: Row) -> list[str]:

@@ -38,7 +38,7 @@ from bot.services.conversion_draft import (
 from bot.services.writes import Outcome
 from bot.ui import conversions as ui
 from bot.ui import format as fmt
-from bot.ui.callbacks import ConversionCb
+from bot.ui.callbacks import TID_MARK, ConversionCb
 from bot.ui.errors import describe
 from bot.ui.screens import present
 from keitaro import KeitaroClient, KeitaroError
@@ -253,6 +253,18 @@ async def on_button(
     if op in ("re", "nw"):
         # "re": the draft may be waiting without a state (a command left the dialog)
         await advance(query, state, draft if op == "re" and draft.click_id else Draft(), t)
+        return
+    if op in ("ck", "cs") and arg:  # from a click's trail: that click, maybe that conversion
+        click_id, _, tid = arg.partition(TID_MARK)
+        fresh = Draft(tid=tid or None)
+        try:
+            apply(fresh, "click_id", click_id)
+        except InputError:
+            callback_answer.text = t.plain("stale.button")
+            return
+        fresh.answer("click_id")
+        await state.clear()
+        await advance(query, state, fresh, t)
         return
     if current is None:
         callback_answer.text = t.plain("stale.button")

@@ -12,6 +12,7 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 
+from bot.handlers import report_labels
 from bot.handlers.states import StatsDialog
 from bot.handlers.stats import (
     CURRENCY,
@@ -30,6 +31,7 @@ from bot.stats import builder as spec_of
 from bot.stats.builder import (
     CUSTOM,
     GROUPS,
+    LABELED,
     MAX_PICKED,
     METRICS,
     PICKABLE,
@@ -70,7 +72,9 @@ def rb(op: str, v: str = "", n: int = 0) -> str:
 
 
 def group_name(ask: Ask, group: str) -> str:
-    return group if group in SUB_IDS else ask.t.plain(f"rb.g.{group}")
+    if group in SUB_IDS:
+        return ask.t.plain("flt.sub_id", n=group.removeprefix("sub_id_"))
+    return "IP" if group == "ip" else ask.t.plain(f"rb.g.{group}")
 
 
 def kind_name(ask: Ask, kind: str) -> str:
@@ -134,8 +138,14 @@ async def report_screen(ask: Ask, spec: Spec, page: int = 0) -> Screen:
         for i, row in enumerate(current.items)
         if (value := spec_of.row_value(group, row)) is not None
     ]
+    if group in LABELED:  # a sub ID or an IP: opened, it can be blacklisted
+        drills = [
+            button(f"🚫 {start + i + 1}", rb("d", v=spec_of.value_token(str(row[group]))))
+            for i, row in enumerate(current.items)
+            if row.get(group) not in (None, "")
+        ]
     if drills:
-        lines.append(t("rb.drill_hint"))
+        lines.append(t("rb.label_hint" if group in LABELED else "rb.drill_hint"))
         keyboard += rows_of(drills, 5)
     nav = []
     if current.number > 0:
@@ -193,7 +203,7 @@ def period_screen(ask: Ask, spec: Spec) -> Screen:
 
 def group_screen(ask: Ask, spec: Spec, subs: bool) -> Screen:
     current = spec.get("group")
-    choices = SUB_IDS if subs else GROUPS
+    choices = LABELED if subs else GROUPS
     buttons = [
         button(("• " if key == current else "") + group_word(ask.t, key), rb("g", v=key))
         for key in choices
@@ -274,8 +284,16 @@ async def on_report(query: CallbackQuery, callback_data: ReportCb, **data: Any) 
         screen = metrics_screen(ask, spec)
     elif op == "s" and value in SORTS:
         spec["sort"] = value
+    elif op == "d" and spec.get("group") in LABELED:
+        screen = await report_labels.open_value(ask, spec, value)
+        if screen is not None:
+            await keep(ask, spec)
     elif op == "d":
         screen = await open_row(ask, spec, value or str(callback_data.n))
+    elif op in ("k", "u"):
+        screen = await report_labels.set_label(ask, spec, callback_data.n, undo=op == "u")
+        if screen is None:
+            alert(data, ask.t.plain("stale.button"))
     elif op == "o" and (child := spec_of.open_as(spec, value)) is not None:
         if value == "chart":  # the trend arrives as a photo; the choice stays on screen
             await chart(ask, child)

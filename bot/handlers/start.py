@@ -49,7 +49,7 @@ async def on_help(message: Message, t: Translator) -> None:
 
 
 def language_screen(t: Translator) -> Screen:
-    names = {"ru": "🇷🇺 Русский", "en": "🇬🇧 English"}
+    names = {"ru": "🇷🇺 Русский", "en": "🇬🇧 English", "uk": "🇺🇦 Українська"}
     row = [button(names[code], LangCb(code=code).pack()) for code in LANGUAGES]
     return Screen(t("lang.choose"), markup(row))
 

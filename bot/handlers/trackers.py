@@ -32,19 +32,6 @@ from keitaro.dialect import detect_report_dialect
 from keitaro.urls import host_of, normalize_tracker_url, postback_key_from
 from storage import Tracker, TrackerNameTaken, User
 
-#: failures that mean the address, not the key, is wrong: offer to change it
-ADDRESS_PROBLEMS = frozenset(
-    {
-        "not_keitaro",
-        "unreachable",
-        "tls",
-        "timeout",
-        "cloudflare",
-        "private_address",
-        "unresolvable",
-    }
-)
-
 
 def create_router() -> Router:
     router = Router(name="trackers")
@@ -101,9 +88,8 @@ async def connect(
     except KeitaroError as error:
         await state.set_state(Connect.api_key)
         await state.update_data(url=url)
-        rows = []
-        if error.code in ADDRESS_PROBLEMS:
-            rows.append([button(t.plain("b.change_address"), TrackerCb(op="a").pack())])
+        # a refused key is often a key of another tracker: the address is one tap away too
+        rows = [[button(t.plain("b.change_address"), TrackerCb(op="a").pack())]]
         rows.append(cancel_row(t.plain("b.cancel")))
         text = f"❌ {describe(t, error, host_of(url))}\n\n{t('connect.try_again')}"
         await message.answer(text, reply_markup=markup(*rows))

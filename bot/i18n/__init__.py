@@ -1,8 +1,12 @@
-"""Russian and English texts, and the translator handlers receive as ``t``.
+"""Russian, English and Ukrainian texts, and the translator handlers receive as ``t``.
 
 Texts are HTML (Telegram's subset). Values passed to :meth:`Translator.__call__` are escaped,
 so a campaign called ``<b>`` cannot break a message; wrap a value in :class:`Html` when it is
 already safe markup built by the bot.
+
+A count takes its word in the language's plural form: ``{rows:p:row|rows}`` in English,
+``{rows:p:строка|строки|строк}`` in Russian and Ukrainian (one, few, many) renders "3 rows",
+"3 строки", "5 строк".
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import Any, Final
 
 from bot.ui.bidi import terminate_bidi
 
-LANGUAGES: Final = ("ru", "en")
+LANGUAGES: Final = ("ru", "en", "uk")
 
 
 def _load(language: str) -> dict[str, str]:
@@ -56,36 +60,74 @@ def language_for(code: str | None, default: str = "ru") -> str:
     if base in LANGUAGES:
         return base
     # Russian is understood by most buyers of the CIS markets the tracker is popular in
-    return "ru" if base in {"uk", "be", "kk", "uz", "ky", "tg", "hy", "az"} else "en"
+    return "ru" if base in {"be", "kk", "uz", "ky", "tg", "hy", "az"} else "en"
+
+
+def plural_form(language: str, count: int) -> int:
+    """Which of the forms a count takes: English has one and other (0, 1); Russian and
+    Ukrainian one (1, 21), few (2-4, 22-24) and many (0, 5-20, 25...) (0, 1, 2)."""
+    count = abs(count)
+    if language == "en":
+        return 0 if count == 1 else 1
+    if count % 10 == 1 and count % 100 != 11:
+        return 0
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return 1
+    return 2
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` plus the ``p:`` spec: the count and its word in the right form."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if not format_spec.startswith("p:"):
+            return super().format_field(value, format_spec)
+        forms = format_spec[2:].split("|")
+        try:
+            count = int("".join(str(value).split()))  # "1 245" with any space
+        except ValueError:
+            return f"{value} {forms[-1]}"
+        word = forms[min(plural_form(self.language, count), len(forms) - 1)]
+        return f"{value} {word}"
 
 
 class Translator:
     """``t("key", name=...)`` in one language, escaping every value that is not :class:`Html`."""
 
-    __slots__ = ("catalog", "language")
+    __slots__ = ("_formatter", "catalog", "language")
 
     def __init__(self, language: str) -> None:
         self.language = language if language in CATALOGS else LANGUAGES[0]
         self.catalog = CATALOGS[self.language]
+        self._formatter = _Formatter(self.language)
 
     def __call__(self, key: str, /, **values: Any) -> str:
         template = self.catalog.get(key) or CATALOGS["en"].get(key) or key
         if not values:
-            return template
+            return unescaped(template)
         safe = {
             name: value
             if isinstance(value, Html)
             else html.escape(terminate_bidi(str(value)), quote=False)
             for name, value in values.items()
         }
-        return template.format(**safe)
+        return self._formatter.vformat(template, (), safe)
 
     def plain(self, key: str, /, **values: Any) -> str:
         """The same text for places that take no HTML (button labels, callback answers)."""
         template = self.catalog.get(key) or CATALOGS["en"].get(key) or key
         if not values:
-            return template
-        return template.format(**{name: terminate_bidi(str(v)) for name, v in values.items()})
+            return unescaped(template)
+        plain = {name: terminate_bidi(str(v)) for name, v in values.items()}
+        return self._formatter.vformat(template, (), plain)
+
+
+def unescaped(template: str) -> str:
+    """A text used without values, as formatting would show it: ``{{subid}}`` is ``{subid}``."""
+    return template.replace("{{", "{").replace("}}", "}")
 
 
 def placeholders(template: str) -> set[str]:

@@ -28,6 +28,7 @@ TEXTS: dict[str, str] = {
     "help": (
         "<b>What I can do</b>\n"
         "/menu — today's numbers and every section of the tracker\n"
+        "/stats — profit, ROI and reports · /digest — numbers on a schedule\n"
         "/campaigns — your campaigns; /offers, /streams, /landings, /logs\n"
         "/conversion — record a conversion (also in one line or as JSON)\n"
         "/click &lt;subid&gt; — a click's trail and its conversions\n"
@@ -50,7 +51,9 @@ TEXTS: dict[str, str] = {
     # menu
     "menu.header": "📊 <b>Keitaro</b> · {name} ({host})",
     "menu.header_host": "📊 <b>Keitaro</b> · {host}",
-    "menu.today": "Today: profit {profit} · ROI {roi} · {clicks} clicks · {conversions} conv.",
+    "menu.today": (
+        "Today: profit {profit} · ROI {roi} · {clicks:p:click|clicks} · {conversions} conv."
+    ),
     "menu.today_failed": "Today's numbers could not be read: {reason}",
     "menu.no_tracker": "No tracker is connected yet. Connect one to start.",
     "menu.more": "⋯ <b>More sections</b>",

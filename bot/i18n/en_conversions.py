@@ -21,7 +21,7 @@ TEXTS: dict[str, str] = {
     ),
     "cv.click_found": "✅ Click found: {campaign}, {time}, {country}.",
     "cv.click_missing": (
-        "⚠️ The click log has no click <code>{click_id}</code> in the last {days} days. The "
+        "⚠️ The click log has no click <code>{click_id}</code> in the last {days:p:day|days}. The "
         "tracker ignores a conversion for a click it does not have."
     ),
     "cv.click_unchecked": "⚠️ The click log could not be read: {reason}",
@@ -97,7 +97,7 @@ TEXTS: dict[str, str] = {
     # /click
     "click.ask": "🖱 Send the click id (subid) to see its trail.",
     "click.not_found": (
-        "🔍 The click log has no click <code>{sub_id}</code> in the last {days} days."
+        "🔍 The click log has no click <code>{sub_id}</code> in the last {days:p:day|days}."
     ),
     "click.title": "🖱 <b>Click</b> <code>{sub_id}</code>",
     "click.when": "🕓 {time} · {country}",

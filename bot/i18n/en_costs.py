@@ -23,19 +23,19 @@ TEXTS: dict[str, str] = {
     "costs.nothing_pending": "That preview is gone: send the file again.",
     "costs.tracker_changed": "The active tracker changed since the preview: send the file again.",
     # the preview
-    "costs.preview.head": "📄 <b>{file}</b>: {rows} rows will be sent",
+    "costs.preview.head": "📄 <b>{file}</b>: {rows:p:row|rows} will be sent",
     "costs.preview.columns": "<b>Columns</b>",
     "costs.preview.column": "• {header} → {role}",
     "costs.preview.ignored": "Ignored: {names}",
     "costs.preview.campaigns": "<b>Costs by campaign</b> ({timezone})",
     "costs.preview.campaign": "• {name} (#{id}): {amount}",
-    "costs.preview.more_campaigns": "…and {count} more campaigns",
+    "costs.preview.more_campaigns": "…and {count:p:more campaign|more campaigns}",
     "costs.preview.total": "<b>Total: {amount}</b>",
     "costs.preview.currency_asked": (
         "💱 The file has no currency column: the costs are taken in <b>{currency}</b>. "
         "Tap another currency or type its code."
     ),
-    "costs.preview.skipped": "⚠️ <b>Skipped {count} rows</b>",
+    "costs.preview.skipped": "⚠️ <b>Skipped {count:p:row|rows}</b>",
     "costs.preview.skipped_line": "• line {line}: {reason}",
     "costs.preview.more_skipped": "…and {count} more",
     "costs.preview.replaces": (
@@ -65,7 +65,9 @@ TEXTS: dict[str, str] = {
     ),
     "costs.error.empty": "❌ The file is empty.",
     "costs.error.no_rows": "❌ The file has a header but no rows.",
-    "costs.error.too_many_rows": "❌ The file has more than {limit} rows: split it into parts.",
+    "costs.error.too_many_rows": (
+        "❌ The file has more than {limit:p:row|rows}: split it into parts."
+    ),
     "costs.error.too_big": "❌ The file is larger than {limit} MB: split it into parts.",
     "costs.error.download": "❌ I could not download the file from Telegram. Send it again.",
     "costs.error.no_cost_column": (
@@ -82,10 +84,10 @@ TEXTS: dict[str, str] = {
     "costs.error.footer": "Nothing was sent. Fix the file and send it again, or /cancel.",
     # sending
     "costs.progress": "⏳ Sending costs: {done}/{total} campaigns…",
-    "costs.done": "✅ Costs updated: {campaigns} campaigns, {amount}.",
+    "costs.done": "✅ Costs updated: {campaigns:p:campaign|campaigns}, {amount}.",
     "costs.resumed": (
-        "↩️ Resumed where it stopped: {earlier} of {total} campaigns had been sent before and "
-        "were not sent again."
+        "↩️ Resumed where it stopped: {earlier} of {total:p:campaign|campaigns} had been sent "
+        "before; nothing was sent twice."
     ),
     "costs.if_stopped": (
         "<i>If this stops moving (the bot was restarted), press Continue: what was sent is "

@@ -110,9 +110,7 @@ TEXTS: dict[str, str] = {
     "digest.scope_done": "✅ Done ({count})",
     "digest.scope_none": "Choose at least one campaign",
     "digest.scope_missing": "That is no longer in the tracker: the list is up to date now.",
-    "digest.scope_count.one": "{count} campaign",
-    "digest.scope_count.few": "{count} campaigns",
-    "digest.scope_count.many": "{count} campaigns",
+    "digest.scope_count": "{count:p:campaign|campaigns}",
     "digest.page": " · page {page} of {pages}",
     "digest.scope_failed": (
         "⚠️ Could not get the list from {tracker}:\n{reason}\n\n"

@@ -58,7 +58,7 @@ TEXTS: dict[str, str] = {
     "form.answer": "Tracker's answer: {value}",
     "form.yes": "Yes",
     "form.no": "No",
-    "form.b.json": "{ } JSON",
+    "form.b.json": "{ } Edit as JSON",
     "form.b.keep": "↩️ Keep: {value}",
     "form.b.skip": "Skip",
     "form.b.done": "✅ Done",

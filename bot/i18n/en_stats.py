@@ -22,15 +22,19 @@ TEXTS: dict[str, str] = {
     "stats.b.csv": "⬇️ CSV",
     "stats.failed": "❌ Could not read the stats: {reason}",
     "stats.chart_caption": "{title}\nProfit {profit} · ROI {roi}\nRevenue {revenue} · cost {cost}",
-    "stats.csv_caption": "{title}: {rows} rows",
+    "stats.csv_caption": "{title}: {rows:p:row|rows}",
     "stats.preset_gone": "That saved report is gone; here are the stats.",
     "tz.button": "🕐 Time zone",
     "tz.title": (
         "🕐 Your time zone: <b>{zone}</b>\nStats, charts and reports count days in it. "
-        "Pick one, or type its IANA name, e.g. <code>Europe/Moscow</code>."
+        "Pick one, or type a city, an offset or a name: <code>Berlin</code>, <code>UTC+3</code>, "
+        "<code>Europe/Moscow</code>."
     ),
     "tz.saved": "✅ Time zone: <b>{zone}</b>",
-    "tz.bad": "Unknown time zone {zone}. Type an IANA name like <code>Europe/Moscow</code>.",
+    "tz.bad": (
+        "Unknown time zone {zone}. Type a city (<code>Kyiv</code>), an offset "
+        "(<code>UTC+3</code>) or a name like <code>Europe/Moscow</code>."
+    ),
     "rb.title": "🧮 <b>{title}</b>\n{period} · {zone} · by {group} · {metrics}",
     "rb.report": "Report",
     "rb.rows": "Rows {first}–{last} of {total}",
@@ -48,10 +52,11 @@ TEXTS: dict[str, str] = {
     "rb.pick_period": "🧮 Period of the report:",
     "rb.pick_group": "🧩 Group the report by:",
     "rb.pick_sub": "🧩 Group by which sub_id:",
-    "rb.ask_dates": "📆 Type the first and last day: <code>2026-11-01 2026-11-07</code>",
-    "rb.bad_dates": (
-        "Could not read {text}. Type two dates like <code>2026-11-01 2026-11-07</code>."
+    "rb.ask_dates": (
+        "📆 Type a day or the first and last day: <code>01.12</code>, "
+        "<code>01.11–07.11</code>, <code>2026-11-01 2026-11-07</code>."
     ),
+    "rb.bad_dates": ("Could not read {text}. Type a day or two, like <code>01.11–07.11</code>."),
     "rb.saved": "💾 Saved as “{name}”: one tap on the /stats screen.",
     "rb.g.campaign": "Campaign",
     "rb.g.offer": "Offer",
@@ -72,7 +77,7 @@ TEXTS: dict[str, str] = {
     ),
     "rb.pick_metrics": "📐 Pick a preset, or tap numbers to show or hide them (up to {most}):",
     "rb.m.custom": "Custom",
-    "rb.metric_limit": "Up to {most} numbers fit a row on a phone: hide one first.",
+    "rb.metric_limit": "Up to {most:p:number fits|numbers fit} a row on a phone: hide one first.",
     "rb.metric_last": "At least one number stays in the report.",
     "rb.me.clicks": "Clicks",
     "rb.me.campaign_unique_clicks": "Unique",
@@ -119,7 +124,9 @@ TEXTS: dict[str, str] = {
     "rb.b.by_country": "🌍 By country",
     "rb.b.trend": "📈 Trend chart",
     "b.stats": "Stats",
-    "card.today": "Today: {clicks} clicks · {conversions} conv. · profit {profit} · ROI {roi}",
+    "card.today": (
+        "Today: {clicks:p:click|clicks} · {conversions} conv. · profit {profit} · ROI {roi}"
+    ),
     "stats.connect_first": "Connect your tracker in a private chat with me first: /start",
     "chart.revenue": "revenue",
     "chart.cost": "cost",
@@ -149,6 +156,6 @@ TEXTS: dict[str, str] = {
     "rb.gb.device_type": "Device",
     "rb.gb.day": "Day",
     "rb.gb.hour": "Hour",
-    "rb.dates_too_long": "A report covers at most {days} days: type a shorter range.",
+    "rb.dates_too_long": "A report covers at most {days:p:day|days}: type a shorter range.",
     "rb.b.up": "« {name}",
 }

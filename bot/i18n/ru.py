@@ -29,6 +29,7 @@ TEXTS: dict[str, str] = {
     "help": (
         "<b>Что я умею</b>\n"
         "/menu — цифры за сегодня и все разделы трекера\n"
+        "/stats — прибыль, ROI и отчёты · /digest — сводки по расписанию\n"
         "/campaigns — ваши кампании; /offers, /streams, /landings, /logs\n"
         "/conversion — записать конверсию (можно одной строкой или JSON)\n"
         "/click &lt;subid&gt; — путь клика и его конверсии\n"

@@ -13,13 +13,14 @@ TEXTS: dict[str, str] = {
     "cv.ask_comment": "Пришлите комментарий.",
     "cv.ask_change": "Что изменить?",
     "cv.ask_postback_key": (
-        "📮 Чтобы отправлять конверсии, мне один раз нужен постбек-ключ трекера. Пришлите "
-        "постбек-URL (Keitaro → Обслуживание → Настройки → Postback URL) или только ключ. "
+        "📮 Чтобы отправлять конверсии, мне один раз нужен ключ постбэка трекера. Пришлите "
+        "postback URL (Keitaro → Обслуживание → Настройки → Postback URL) или только ключ. "
         "Я удалю ваше сообщение, как только прочитаю его, и сохраню ключ в зашифрованном виде."
     ),
     "cv.click_found": "✅ Клик найден: {campaign}, {time}, {country}.",
     "cv.click_missing": (
-        "⚠️ В журнале кликов нет клика <code>{click_id}</code> за последние {days} дн. "
+        "⚠️ В журнале кликов нет клика <code>{click_id}</code> за "
+        "{days:p:последний день|последних дня|последних дней}. "
         "Конверсию для неизвестного клика трекер проигнорирует."
     ),
     "cv.click_unchecked": "⚠️ Не удалось прочитать журнал кликов: {reason}",
@@ -27,11 +28,11 @@ TEXTS: dict[str, str] = {
     "cv.summary_tid": "tid <code>{tid}</code>",
     "cv.summary_comment": "комментарий: {comment}",
     "cv.summary_extra": "ещё: {params}",
-    "cv.status_default": "sale (без статуса)",
+    "cv.status_default": "продажа (без статуса)",
     "cv.offer_payout": "выплата оффера",
     "cv.custom_status": (
         "ℹ️ «{status}» — не статус Keitaro: трекер сопоставит его по своим спискам статусов "
-        "(неизвестный станет lead)."
+        "(неизвестный станет лидом)."
     ),
     "cv.card_title": "🧾 <b>Проверьте:</b>",
     "cv.unfinished": "🧾 У вас есть незаконченная конверсия:",
@@ -58,10 +59,10 @@ TEXTS: dict[str, str] = {
         "Или просто /conversion — спрошу по шагам."
     ),
     # кнопки
-    "cv.status_lead": "Lead",
-    "cv.status_sale": "Sale",
-    "cv.status_rejected": "Rejected",
-    "cv.status_rebill": "Rebill",
+    "cv.status_lead": "Лид",
+    "cv.status_sale": "Продажа",
+    "cv.status_rejected": "Отклонено",
+    "cv.status_rebill": "Ребилл",
     "cv.b_skip": "Пропустить",
     "cv.b_skip_revenue": "Пропустить: выплата оффера",
     "cv.b_add_tid": "Добавить tid",
@@ -95,7 +96,8 @@ TEXTS: dict[str, str] = {
     # /click
     "click.ask": "🖱 Пришлите id клика (subid), чтобы увидеть его путь.",
     "click.not_found": (
-        "🔍 В журнале кликов нет клика <code>{sub_id}</code> за последние {days} дн."
+        "🔍 В журнале кликов нет клика <code>{sub_id}</code> за "
+        "{days:p:последний день|последних дня|последних дней}."
     ),
     "click.title": "🖱 <b>Клик</b> <code>{sub_id}</code>",
     "click.when": "🕓 {time} · {country}",

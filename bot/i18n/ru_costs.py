@@ -24,19 +24,19 @@ TEXTS: dict[str, str] = {
     "costs.nothing_pending": "Этот предпросмотр устарел: пришлите файл ещё раз.",
     "costs.tracker_changed": "Активный трекер сменился после предпросмотра: пришлите файл ещё раз.",
     # предпросмотр
-    "costs.preview.head": "📄 <b>{file}</b>: будет отправлено строк: {rows}",
+    "costs.preview.head": "📄 <b>{file}</b>: к отправке {rows:p:строка|строки|строк}",
     "costs.preview.columns": "<b>Колонки</b>",
     "costs.preview.column": "• {header} → {role}",
     "costs.preview.ignored": "Пропущены: {names}",
     "costs.preview.campaigns": "<b>Расходы по кампаниям</b> ({timezone})",
     "costs.preview.campaign": "• {name} (#{id}): {amount}",
-    "costs.preview.more_campaigns": "…и ещё кампаний: {count}",
+    "costs.preview.more_campaigns": "…и ещё {count:p:кампания|кампании|кампаний}",
     "costs.preview.total": "<b>Итого: {amount}</b>",
     "costs.preview.currency_asked": (
         "💱 В файле нет колонки валюты: расходы считаются в <b>{currency}</b>. "
         "Нажмите другую валюту или напишите её код."
     ),
-    "costs.preview.skipped": "⚠️ <b>Пропущено строк: {count}</b>",
+    "costs.preview.skipped": "⚠️ <b>Пропущено: {count:p:строка|строки|строк}</b>",
     "costs.preview.skipped_line": "• строка {line}: {reason}",
     "costs.preview.more_skipped": "…и ещё {count}",
     "costs.preview.replaces": (
@@ -65,7 +65,9 @@ TEXTS: dict[str, str] = {
     ),
     "costs.error.empty": "❌ Файл пустой.",
     "costs.error.no_rows": "❌ В файле есть заголовок, но нет строк.",
-    "costs.error.too_many_rows": "❌ В файле больше {limit} строк: разбейте его на части.",
+    "costs.error.too_many_rows": (
+        "❌ В файле больше {limit:p:строки|строк|строк}: разбейте его на части."
+    ),
     "costs.error.too_big": "❌ Файл больше {limit} МБ: разбейте его на части.",
     "costs.error.download": "❌ Не удалось скачать файл из Telegram. Пришлите его ещё раз.",
     "costs.error.no_cost_column": (
@@ -82,10 +84,10 @@ TEXTS: dict[str, str] = {
     "costs.error.footer": "Ничего не отправлено. Исправьте файл и пришлите снова или /cancel.",
     # отправка
     "costs.progress": "⏳ Отправляю расходы, кампании: {done}/{total}…",
-    "costs.done": "✅ Расходы обновлены: кампаний — {campaigns}, {amount}.",
+    "costs.done": "✅ Расходы обновлены: {campaigns:p:кампания|кампании|кампаний}, {amount}.",
     "costs.resumed": (
-        "↩️ Продолжено с того места, где остановилось: {earlier} из {total} кампаний были "
-        "отправлены раньше и повторно не отправлялись."
+        "↩️ Продолжено с того места, где остановилось. Отправлено раньше: {earlier} из "
+        "{total:p:кампании|кампаний|кампаний}; повторно ничего не отправлено."
     ),
     "costs.if_stopped": (
         "<i>Если счётчик замер (бот перезапускался), нажмите «Продолжить»: отправленное "

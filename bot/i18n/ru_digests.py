@@ -110,9 +110,7 @@ TEXTS: dict[str, str] = {
     "digest.scope_done": "✅ Готово ({count})",
     "digest.scope_none": "Выберите хотя бы одну кампанию",
     "digest.scope_missing": "Этого уже нет в трекере: список обновлён.",
-    "digest.scope_count.one": "{count} кампания",
-    "digest.scope_count.few": "{count} кампании",
-    "digest.scope_count.many": "{count} кампаний",
+    "digest.scope_count": "{count:p:кампания|кампании|кампаний}",
     "digest.page": " · стр. {page} из {pages}",
     "digest.scope_failed": (
         "⚠️ Не удалось получить список из {tracker}:\n{reason}\n\n"

@@ -58,7 +58,7 @@ TEXTS: dict[str, str] = {
     "form.answer": "Ответ трекера: {value}",
     "form.yes": "Да",
     "form.no": "Нет",
-    "form.b.json": "{ } JSON",
+    "form.b.json": "{ } Как JSON",
     "form.b.keep": "↩️ Оставить: {value}",
     "form.b.skip": "Пропустить",
     "form.b.done": "✅ Готово",

@@ -22,16 +22,19 @@ TEXTS: dict[str, str] = {
     "stats.b.csv": "⬇️ CSV",
     "stats.failed": "❌ Не удалось прочитать статистику: {reason}",
     "stats.chart_caption": "{title}\nПрибыль {profit} · ROI {roi}\nДоход {revenue} · расход {cost}",
-    "stats.csv_caption": "{title}: строк {rows}",
+    "stats.csv_caption": "{title}: {rows:p:строка|строки|строк}",
     "stats.preset_gone": "Этого сохранённого отчёта больше нет; вот статистика.",
     "tz.button": "🕐 Часовой пояс",
     "tz.title": (
         "🕐 Ваш часовой пояс: <b>{zone}</b>\nПо нему считаются дни в статистике, графиках и "
-        "отчётах. Выберите или введите название IANA, например <code>Europe/Moscow</code>."
+        "отчётах. Выберите или введите город, смещение или название: <code>Москва</code>, "
+        "<code>UTC+3</code>, <code>Europe/Moscow</code>."
     ),
     "tz.saved": "✅ Часовой пояс: <b>{zone}</b>",
-    "tz.bad": "Неизвестный часовой пояс {zone}. Введите название IANA, например "
-    "<code>Europe/Moscow</code>.",
+    "tz.bad": (
+        "Неизвестный часовой пояс {zone}. Введите город (<code>Москва</code>), смещение "
+        "(<code>UTC+3</code>) или название вроде <code>Europe/Moscow</code>."
+    ),
     "rb.title": "🧮 <b>{title}</b>\n{period} · {zone} · по {group} · {metrics}",
     "rb.report": "Отчёт",
     "rb.rows": "Строки {first}–{last} из {total}",
@@ -49,9 +52,13 @@ TEXTS: dict[str, str] = {
     "rb.pick_period": "🧮 Период отчёта:",
     "rb.pick_group": "🧩 Группировать отчёт по:",
     "rb.pick_sub": "🧩 Группировать по какому sub_id:",
-    "rb.ask_dates": "📆 Введите первый и последний день: <code>2026-11-01 2026-11-07</code>",
-    "rb.bad_dates": "Не удалось прочитать {text}. Введите две даты, например "
-    "<code>2026-11-01 2026-11-07</code>.",
+    "rb.ask_dates": (
+        "📆 Введите день или первый и последний день: <code>01.12</code>, "
+        "<code>01.11–07.11</code>, <code>2026-11-01 2026-11-07</code>."
+    ),
+    "rb.bad_dates": (
+        "Не удалось прочитать {text}. Введите день или два, например <code>01.11–07.11</code>."
+    ),
     "rb.saved": "💾 Сохранено как «{name}»: одно нажатие на экране /stats.",
     "rb.g.campaign": "кампании",
     "rb.g.offer": "офферу",
@@ -74,7 +81,9 @@ TEXTS: dict[str, str] = {
         "📐 Выберите набор или нажимайте на цифры, чтобы показать или скрыть их (до {most}):"
     ),
     "rb.m.custom": "Свои",
-    "rb.metric_limit": "В строку на телефоне помещается до {most} цифр: сначала скройте одну.",
+    "rb.metric_limit": (
+        "В строку на телефоне помещается до {most:p:цифры|цифр|цифр}: сначала скройте одну."
+    ),
     "rb.metric_last": "Хотя бы одна цифра остаётся в отчёте.",
     "rb.me.clicks": "Клики",
     "rb.me.campaign_unique_clicks": "Уники",
@@ -151,6 +160,8 @@ TEXTS: dict[str, str] = {
     "rb.gb.device_type": "Устройство",
     "rb.gb.day": "День",
     "rb.gb.hour": "Час",
-    "rb.dates_too_long": "Отчёт охватывает не больше {days} дней: введите период короче.",
+    "rb.dates_too_long": (
+        "Отчёт охватывает не больше {days:p:дня|дней|дней}: введите период короче."
+    ),
     "rb.b.up": "« {name}",
 }

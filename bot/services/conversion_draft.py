@@ -25,6 +25,23 @@ EXTRAS = "extras"
 CONFIRM = "confirm"
 #: Keitaro's own statuses: the status buttons (anything else is sent as typed)
 STATUSES = ("lead", "sale", "rejected", "rebill")
+#: the words buyers type for them in Russian and Ukrainian; English words that are not
+#: Keitaro's (``approved``) are sent as typed: the tracker maps them by its own settings
+STATUS_WORDS: dict[str, str] = {
+    **{status: status for status in STATUSES},
+    "лид": "lead", "лиды": "lead", "продажа": "sale", "продажи": "sale",
+    "отказ": "rejected", "отклонено": "rejected", "отклонен": "rejected",
+    "ребилл": "rebill", "ребил": "rebill",
+    "лід": "lead", "продаж": "sale", "відмова": "rejected", "відхилено": "rejected",
+    "ребіл": "rebill",
+}  # fmt: skip
+
+
+def status_of(text: str) -> str:
+    """A typed status as Keitaro's (``продажа`` → ``sale``); a custom one stays as typed."""
+    return STATUS_WORDS.get(text.strip().casefold(), text.strip())
+
+
 COMMON_CURRENCIES = ("USD", "EUR", "RUB")
 #: what the "Change" screen offers
 FIELDS = ("click_id", "status", "revenue", "currency", "tid", "comment")
@@ -151,6 +168,8 @@ def apply(draft: Draft, field: str, text: str) -> None:
         value = parse_currency(text)
     else:
         value = parse_text(field, text)
+    if field == "status":
+        value = status_of(value)
     setattr(draft, field, value)
     if field == "click_id":
         draft.click, draft.checked, draft.tracker_currency = None, False, None
@@ -159,12 +178,25 @@ def apply(draft: Draft, field: str, text: str) -> None:
 # --- one line: /conversion <click_id> <status> <revenue> [currency] ---------------------------
 
 
+def looks_like_click_id(text: str) -> bool:
+    """Not a status word and not an amount: what a line must start with."""
+    if text.casefold() in STATUS_WORDS:
+        return False
+    try:
+        parse_revenue(text)
+    except InputError:
+        return True
+    return not any(ch in text for ch in ".,") and len(text) > 6
+
+
 def from_line(args: str) -> tuple[Draft, list[InputError]]:
     """A draft from one line, and what was wrong in it. Given values that are wrong are left
     unanswered, so the dialog asks them again (with the reason) and keeps the rest."""
     parts = args.split()
     if len(parts) > 4:
         raise InputError("cv.line_usage")
+    if parts and not looks_like_click_id(parts[0]):  # "/conversion sale 45": no click id
+        raise InputError("cv.line_no_click")
     draft = Draft()
     problems: list[InputError] = []
     for field, text in zip(("click_id", "status", "revenue", "currency"), parts, strict=False):

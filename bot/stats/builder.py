@@ -6,12 +6,14 @@ button carries only a short code, so a forged button can at most pick another va
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from bot.stats.periods import PERIODS, Period, period_of
+from bot.stats.ratios import BASES
 
 Spec = dict[str, Any]
 
@@ -20,6 +22,9 @@ GROUPS: tuple[str, ...] = (
     "campaign", "offer", "landing", "stream", "ts", "country", "device_type", "day", "hour",
 )  # fmt: skip
 SUB_IDS: tuple[str, ...] = tuple(f"sub_id_{n}" for n in range(1, 11))
+#: groups whose values Keitaro can blacklist per campaign (report labels, ``blacklist.set``):
+#: a row of these offers 🚫 Blacklist
+LABELED: tuple[str, ...] = (*SUB_IDS, "ip")
 #: groups whose rows also carry their id (a campaign row can be drilled into)
 WITH_ID = {"campaign": "campaign_id", "offer": "offer_id", "landing": "landing_id",
            "stream": "stream_id", "ts": "ts_id", "country": "country_code"}  # fmt: skip
@@ -63,13 +68,15 @@ DRILLS = {"campaign": "campaign", "offer": "offer", "ts": "ts", "country": "coun
 #: what an opened row can be viewed by
 DRILL_VIEWS: tuple[str, ...] = ("day", "offer", "campaign", "country")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
+SAFE_TOKEN = re.compile(r"^[\w.\-/@+=]+$")
 #: how many opened rows « Back can retrace
 BACK_DEPTH = 4
 #: time groups read best in time order, everything else by the chosen measure
 TIME_GROUPS = {"day", "hour"}
 MAX_PRESETS = 6
 MAX_DAYS = 366
-DATES = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:\s*(?:\.\.|–|—|-|\s)\s*(\d{4}-\d{2}-\d{2}))?\s*$")
+#: one day as typed: ISO, or day.month with an optional year
+DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?")
 
 
 def new_spec(period: str = "today") -> Spec:
@@ -87,7 +94,16 @@ def new_spec(period: str = "today") -> Spec:
 
 
 def valid_group(group: str) -> bool:
-    return group in GROUPS or group in SUB_IDS
+    return group in GROUPS or group in LABELED
+
+
+def value_token(value: str) -> str:
+    """A report value as a button's reference: itself when short and plain, else a digest
+    (a sub ID can be long or hold ":"); the row is found again by comparing tokens, so a
+    report that changed between the view and the tap never labels another value."""
+    if len(value.encode()) <= 40 and SAFE_TOKEN.match(value):
+        return value
+    return "~" + hashlib.sha256(value.encode()).hexdigest()[:16]
 
 
 def period_for(spec: Spec, timezone: str | None, now: datetime) -> Period:
@@ -99,16 +115,35 @@ def period_for(spec: Spec, timezone: str | None, now: datetime) -> Period:
     return period_of(str(spec.get("period") or "today"), timezone, now)
 
 
-def read_dates(text: str) -> tuple[date, date] | None:
-    """``2026-11-01 2026-11-07`` (or one date) → the two days, in order; None if unreadable."""
-    match = DATES.match(text or "")
-    if not match:
-        return None
+def read_day(text: str, today: date) -> date | None:
+    """``2026-12-01``, ``01.12.2026``, ``1.12.26`` or ``01.12`` (this year, or last year's
+    when that day is still to come: reports look back) → the day; None if unreadable."""
     try:
-        first = date.fromisoformat(match.group(1))
-        last = date.fromisoformat(match.group(2) or match.group(1))
+        if "-" in text:
+            return date.fromisoformat("-".join(part.zfill(2) for part in text.split("-")))
+        parts = [int(p) for p in re.split(r"[./]", text)]
+        if len(parts) == 2:
+            day = date(today.year, parts[1], parts[0])
+            return day if day <= today else date(today.year - 1, parts[1], parts[0])
+        year = parts[2] + 2000 if parts[2] < 100 else parts[2]
+        return date(year, parts[1], parts[0])
     except ValueError:
         return None
+
+
+def read_dates(text: str, today: date | None = None) -> tuple[date, date] | None:
+    """One day or a range (``2026-11-01 2026-11-07``, ``01.11–07.11``, ``1.11.2026 - 7.11``)
+    → the two days, in order; None if unreadable."""
+    text = (text or "").strip()
+    found = DAY.findall(text)
+    if not found or len(found) > 2 or DAY.sub("", text).strip(" -–—.,:") != "":
+        return None
+    base = today or date.today()
+    days = [read_day(part, base) for part in found]
+    if any(day is None for day in days):
+        return None
+    first, last = days[0], days[-1]
+    assert first is not None and last is not None
     return min(first, last), max(first, last)
 
 
@@ -135,9 +170,11 @@ def shown(spec: Spec) -> list[str]:
 
 
 def measures(spec: Spec) -> list[str]:
-    """The shown measures plus the sort keys, so every sort button works."""
+    """The shown measures plus the sort keys, so every sort button works, and the bases of
+    the ratios, so a ratio without one shows "—" (``bot.stats.ratios``)."""
     names = shown(spec)
-    return names + [name for name in SORTS if name not in names]
+    extra = [name for name in (*SORTS, *BASES) if name not in names]
+    return names + extra
 
 
 def toggle_metric(spec: Spec, name: str) -> str | None:

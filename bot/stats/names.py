@@ -15,7 +15,9 @@ PART = 24
 
 def group_word(t: Translator, group: str) -> str:
     """What a report is grouped by, as a button says it (``Campaign``/``Кампания``)."""
-    return group if group in SUB_IDS else t.plain(f"rb.gb.{group}")
+    if group in SUB_IDS:
+        return t.plain("flt.sub_id", n=group.removeprefix("sub_id_"))
+    return "IP" if group == "ip" else t.plain(f"rb.gb.{group}")
 
 
 def short(text: str, limit: int = PART) -> str:

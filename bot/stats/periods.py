@@ -31,7 +31,10 @@ def zone_named(value: Any) -> str | None:
     preferences are read with."""
     if not isinstance(value, str) or not value.strip():
         return None
-    return _known_zones().get(value.strip().lower())
+    from bot.stats.zones import typed_zone  # cities, offsets and abbreviations
+
+    known = _known_zones()
+    return known.get(value.strip().lower()) or known.get((typed_zone(value) or "").lower())
 
 
 @dataclass(frozen=True, slots=True)

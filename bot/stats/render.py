@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.i18n import Html, Translator
+from bot.stats.ratios import based
 from bot.stats.summary import Summary
 from bot.ui import format as fmt
 
@@ -45,7 +46,20 @@ def profit_icon(profit: float | None) -> str:
 def campaign_line(row: dict[str, Any], currency: str) -> str:
     name = fmt.esc(fmt.cut(str(row.get("campaign") or f"#{row.get('campaign_id', '?')}"), LINE))
     profit = fmt.money(row.get("profit", 0), currency, signed=True)
-    return f"{name} {profit} · ROI {fmt.roi(row.get('roi'))}"
+    return f"{name} {profit} · ROI {fmt.roi(based(row, 'roi'))}"
+
+
+def compared_with(t: Translator, summary: Summary) -> str:
+    """What ▲/▼ compare with: "▲▼ vs yesterday to 14:00", "▲▼ vs 23.11–29.11"."""
+    before = summary.previous
+    until = t.plain("stats.vs_until", time=before.until.strftime("%H:%M")) if before.until else ""
+    if before.first == before.last and summary.period.key == "today":
+        what = t.plain("stats.vs_yesterday")
+    elif before.first == before.last:
+        what = f"{before.first:%d.%m}"
+    else:
+        what = f"{before.first:%d.%m}–{before.last:%d.%m}"
+    return t("stats.vs", what=what + until)
 
 
 def summary_text(
@@ -85,11 +99,13 @@ def summary_text(
             icon=profit_icon(s.get("profit")),
             profit=Html(fmt.money(s.get("profit"), currency, signed=True)),
             profit_change=money_change(summary, "profit", currency),
-            roi=Html(fmt.percent(s.get("roi"))),
-            cr=Html(fmt.percent(s.get("cr"), 1)),
-            epc=Html(fmt.money(s.get("epc"), currency)),
+            roi=Html(fmt.percent(based(s, "roi"))),
+            cr=Html(fmt.percent(based(s, "cr"), 1)),
+            epc=Html(fmt.money(based(s, "epc"), currency)),
         ),
     ]
+    if c("clicks") is not None or money_change(summary, "profit", currency):
+        lines.append(f"<i>{compared_with(t, summary)}</i>")
     best, worst = (summary.best[:top], summary.worst[:top]) if ranking else ([], [])
     if best:
         lines += ["", t("stats.best")] + [campaign_line(r, currency) for r in best]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from bot.stats.ratios import BASE, based
 from bot.ui import format as fmt
 
 NAME = 40
@@ -20,6 +21,10 @@ RATES = frozenset({"cr", "approve"})
 
 
 def value_of(measure: str, raw: Any, currency: str) -> str:
+    """A measure as the screens show it; None (a ratio without a base, a number the tracker
+    garbled) is "—"."""
+    if raw is None and measure in BASE:
+        return fmt.MISSING
     if measure in MONEY:
         return fmt.money(raw or 0, currency)
     if measure == "profit":
@@ -40,7 +45,7 @@ def numbers(
     """``clicks 71 · conv 6 · profit +$187.75``, with ``names`` in the user's language."""
     words = names or SHORT
     return " · ".join(
-        f"{words.get(name, name)} {value_of(name, row.get(name), currency)}" for name in measures
+        f"{words.get(name, name)} {value_of(name, based(row, name), currency)}" for name in measures
     )
 
 

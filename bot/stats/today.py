@@ -18,10 +18,10 @@ MEASURES = ["clicks", "conversions", "revenue", "cost", "profit", "roi"]
 Call = Callable[[str, dict[str, Any]], Awaitable[ApiResult]]
 
 
-async def today_row(
-    call: Call, kind: str, entity_id: int, timezone: str, now: datetime
-) -> dict[str, Any]:
-    """The entity's row of today's report (zeros when it had no traffic today)."""
+async def today_rows(
+    call: Call, kind: str, timezone: str, now: datetime
+) -> dict[int, dict[str, Any]]:
+    """Today's report rows of every entity of ``kind`` that had traffic, by id."""
     column = FILTERS[kind].column
     period = period_of("today", timezone, now)
     result = await call(
@@ -30,7 +30,16 @@ async def today_row(
          "limit": 10000},
     )  # fmt: skip
     rows = result.data.get("rows") if isinstance(result.data, dict) else None
-    for row in rows or []:
-        if isinstance(row, dict) and row.get(column) == entity_id:
-            return row
-    return dict.fromkeys(MEASURES, 0)
+    return {
+        row[column]: row
+        for row in rows or []
+        if isinstance(row, dict) and isinstance(row.get(column), int)
+    }
+
+
+async def today_row(
+    call: Call, kind: str, entity_id: int, timezone: str, now: datetime
+) -> dict[str, Any]:
+    """The entity's row of today's report (zeros when it had no traffic today)."""
+    found = await today_rows(call, kind, timezone, now)
+    return found.get(entity_id) or dict.fromkeys(MEASURES, 0)

@@ -116,6 +116,11 @@ class ConversionCb(CallbackData, prefix="cv"):
     arg: str = ""
 
 
+#: ``ConversionCb(op="ck", arg=<click id>)`` records a conversion for that click (from its
+#: trail); ``op="cs"``, ``arg=<click id>~<tid>`` sends a new status for that conversion
+TID_MARK = "~"
+
+
 class StatsCb(CallbackData, prefix="st"):
     """The /stats screen. ``op``: ``v`` view, ``n`` view as a new message (under a digest),
     ``c`` chart, ``e`` CSV, ``b`` build a report
@@ -157,7 +162,9 @@ class DigestCb(CallbackData, prefix="dg"):
     delete (confirmed), ``e`` edit ``id``, ``n`` new; in the dialog: ``t`` time ``arg``
     (``0900``), ``w`` days ``arg`` (``all``, ``wd``, ``pick``), ``k`` toggle day ``arg``,
     ``K`` days chosen, ``z`` time zone ``arg``, ``r`` tracker ``id``, ``c`` chart on/off,
-    ``y`` period yesterday/today, ``g`` target (``arg``: ``here``, ``ask``), ``s`` save."""
+    ``y`` period yesterday/today, ``g`` target (``arg``: ``here``, ``ask``), ``s`` save; on an
+    edit's card ``h`` time, ``a`` days, ``i`` time zone, ``Q`` tracker; ``N`` send ``id`` now.
+    Under a delivered digest: ``bot.digests.buttons``."""
 
     op: str
     id: int = 0

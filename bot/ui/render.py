@@ -31,7 +31,59 @@ def entity_line(view: EntityView, row: dict[str, Any]) -> str:
     return f"{icon} <code>#{row.get('id', '?')}</code> {title}"
 
 
+def tracking_link(row: dict[str, Any]) -> str | None:
+    """The campaign's link to give the traffic source: its domain, its alias and the tracking
+    parameters that have a macro (``?sub1={ad.id}``), as Keitaro's own campaign page shows."""
+    domain, alias = row.get("domain"), row.get("alias")
+    if not isinstance(domain, str) or not domain or not isinstance(alias, str) or not alias:
+        return None
+    link = (domain if domain.endswith("/") else domain + "/") + alias
+    parameters = row.get("parameters")
+    if isinstance(parameters, dict):
+        pairs = [
+            f"{p['name']}={p['placeholder']}"
+            for p in parameters.values()
+            if isinstance(p, dict) and p.get("name") and p.get("placeholder")
+        ]
+        if pairs:
+            link += "?" + "&".join(pairs)
+    return link
+
+
+#: card fields holding structures that have a readable form (one line per item)
+READABLE_LISTS = frozenset({"offers", "landings", "filters", "postbacks"})
+
+
+def readable_list(t: Translator, key: str, items: list[Any]) -> str:
+    from bot.forms import readable  # the forms' words for these structures
+
+    lines: list[str]
+    if key in readable.SHARE_FIELDS:
+        lines = readable.share_lines(t, key, items, {})
+    elif key == "filters":
+        lines = [readable.filter_line(t, i) for i in items if isinstance(i, dict)]
+    else:
+        lines = [readable.postback_line(t, i) for i in items if isinstance(i, dict)]
+    shown = [f"\n   · {fmt.esc(fmt.cut(line, 120))}" for line in lines[:10]]
+    if len(lines) > 10:
+        shown.append(f"\n   · … +{len(lines) - 10}")
+    return "".join(shown) or "—"
+
+
+def today_suffix(t: Translator, row: dict[str, Any] | None) -> str:
+    """`` · today +$12.30 · ROI 🟢 35%`` after a list row; nothing without traffic today."""
+    if not row or not (row.get("clicks") or row.get("cost") or row.get("revenue")):
+        return ""
+    from bot.stats.ratios import based  # ROI without spend is "—"
+
+    profit = fmt.money(row.get("profit") or 0, "USD", signed=True)
+    return " · " + t("list.today", profit=profit, roi=fmt.roi(based(row, "roi")))
+
+
 def field_line(t: Translator, field: Field, row: dict[str, Any]) -> str | None:
+    if field.kind == "link":
+        link = tracking_link(row)
+        return f"🔗 {t(field.label)}: <code>{fmt.esc(link)}</code>" if link else None
     raw = dig(row, field.key)
     if raw is None:
         return None
@@ -40,11 +92,27 @@ def field_line(t: Translator, field: Field, row: dict[str, Any]) -> str | None:
     elif field.kind == "money":
         currency = row.get(field.currency_key or "") or None
         shown = fmt.money(raw, currency)
+    elif field.kind == "list" and isinstance(raw, list) and field.key in READABLE_LISTS:
+        shown = readable_list(t, field.key, raw) if raw else "—"
     elif field.kind == "list" and isinstance(raw, list):
-        shown = fmt.value(raw, 300) if raw else "—"
+        shown = ", ".join(fmt.esc(fmt.cut(str(v), 40)) for v in raw[:30]) if raw else "—"
+    elif (choice := choice_word(t, field.key, raw)) is not None:
+        shown = fmt.esc(choice)
     else:
         shown = fmt.value(raw)
     return f"{t(field.label)}: {shown}"
+
+
+#: card keys whose form field has another name
+FORM_NAMES = {"schema": "schema_"}
+
+
+def choice_word(t: Translator, key: str, raw: Any) -> str | None:
+    """A value the forms offer as a choice, in the same words (``regular`` → "Regular")."""
+    if not isinstance(raw, str):
+        return None
+    found = f"fc.{FORM_NAMES.get(key, key)}.{raw}"
+    return t.plain(found) if found in t.catalog else None
 
 
 def card_text(t: Translator, view: EntityView, row: dict[str, Any]) -> str:

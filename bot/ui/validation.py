@@ -1,4 +1,5 @@
-"""pydantic's complaints in the user's language: the common ones translated, the rest as is."""
+"""pydantic's complaints in the user's language: every kind a form can meet has its own
+sentence; anything else says that the value does not fit, never the library's English."""
 
 from __future__ import annotations
 
@@ -31,6 +32,21 @@ KNOWN = {
     "model_type": "v.object",
     "extra_forbidden": "v.unknown_field",
     "json_invalid": "v.json",
+    "string_type": "v.text",
+    "int_from_float": "v.whole",
+    "url_parsing": "v.url",
+    "url_scheme": "v.url",
+    "date_from_datetime_parsing": "v.date",
+    "datetime_parsing": "v.date",
+    "date_parsing": "v.date",
+    "enum": "v.choice",
+    # our own rules (keitaro.catalog.params raises them with these codes)
+    "unknown_parameters": "v.unknown_parameters",
+    "unknown_cost_filters": "v.unknown_cost_filters",
+    "passwords_differ": "v.passwords_differ",
+    "range_or_limit": "v.range_or_limit",
+    "same_thing": "v.same_thing",
+    "not_ips": "v.not_ips",
 }
 
 
@@ -38,7 +54,7 @@ def explain(t: Translator, problem: dict[str, Any]) -> str:
     """One pydantic error (``exc.errors()`` item) as a translated sentence, HTML-escaped."""
     key = KNOWN.get(str(problem.get("type")))
     if key is None:
-        return t("v.other", message=problem.get("msg", ""))
+        return t("v.other_value")
     context = dict(problem.get("ctx") or {})
     return t(key, **{name: value for name, value in context.items() if name != "error"})
 

@@ -135,7 +135,7 @@ CAMPAIGN_CARD = (
     Field("ts", "f.source"),
     Field("domain", "f.domain"),
     Field("group", "f.group"),
-    Field("alias", "f.alias"),
+    Field("alias", "f.link", "link"),
 )
 STREAM_CARD = (
     Field("state", "f.state", "state"),

@@ -6,11 +6,14 @@ Models whose fields are all optional serve updates (only what the user set is se
 
 from __future__ import annotations
 
+import ipaddress
+import re
 import secrets
 import string
 from typing import Any, Literal
 
-from pydantic import AliasChoices, ConfigDict, Field, model_validator
+from pydantic import AliasChoices, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from keitaro.catalog.action import Params
 from keitaro.catalog.fields import (
@@ -103,7 +106,10 @@ class CampaignFields(Params):
     def _known_parameters(self) -> CampaignFields:
         unknown = set(self.parameters or {}) - set(PARAMETER_KEYS)
         if unknown:
-            raise ValueError(f"unknown tracking parameters: {', '.join(sorted(unknown))}")
+            raise PydanticCustomError(
+                "unknown_parameters", "unknown tracking parameters: {names}",
+                {"names": ", ".join(sorted(unknown))},
+            )  # fmt: skip
         return self
 
 
@@ -141,7 +147,10 @@ class CampaignCosts(Params):
     def _known_filters(self) -> CampaignCosts:
         unknown = set(self.filters or {}) - set(COST_FILTER_KEYS)
         if unknown:
-            raise ValueError(f"unknown cost filters: {', '.join(sorted(unknown))}")
+            raise PydanticCustomError(
+                "unknown_cost_filters", "unknown cost filters: {names}",
+                {"names": ", ".join(sorted(unknown))},
+            )  # fmt: skip
         return self
 
 
@@ -334,7 +343,9 @@ class UserFields(Params):
         if self.new_password_confirmation is None and self.new_password is not None:
             self.new_password_confirmation = self.new_password
         if self.new_password != self.new_password_confirmation:
-            raise ValueError("the password and its confirmation differ")
+            raise PydanticCustomError(
+                "passwords_differ", "the password and its confirmation differ"
+            )
         return self
 
 
@@ -359,6 +370,33 @@ class UserAccess(Params):
 
 class BotListValue(Params):
     value: str = Field(min_length=1, description="IPs and ranges, one per line")
+
+    @field_validator("value")
+    @classmethod
+    def _addresses(cls, value: str) -> str:
+        """Addresses, CIDR ranges, ``a-b`` ranges or ``1.2.*.*`` masks, sent one per line;
+        anything else is refused before it reaches the tracker's list."""
+        items = [part for part in re.split(r"[\s,;]+", value) if part]
+        wrong = [item for item in items if not is_address_or_range(item)]
+        if wrong or not items:
+            raise PydanticCustomError(
+                "not_ips", "not an IP address or range: {values}", {"values": ", ".join(wrong[:5])}
+            )
+        return "\n".join(items)
+
+
+def is_address_or_range(text: str) -> bool:
+    """``1.2.3.4``, ``10.0.0.0/8``, ``1.2.3.4-1.2.3.99``, ``1.2.*.*`` or an IPv6 one."""
+    if text.count("-") == 1:
+        return all(is_address_or_range(part) for part in text.split("-")) and "/" not in text
+    if "*" in text:
+        parts = text.split(".")
+        return len(parts) == 4 and all(p == "*" or (p.isdigit() and int(p) < 256) for p in parts)
+    try:
+        ipaddress.ip_network(text, strict=False)
+    except ValueError:
+        return False
+    return True
 
 
 class LabelsGet(Params):
@@ -389,7 +427,7 @@ class GridQuery(Params):
     @model_validator(mode="after")
     def _range_or_limit(self) -> GridQuery:
         if self.range is None and self.limit is None:
-            raise ValueError('give "range" or "limit"')
+            raise PydanticCustomError("range_or_limit", 'give "range" or "limit"')
         return self
 
 
@@ -451,7 +489,10 @@ def _one_name_each(data: Any, synonyms: tuple[tuple[str, ...], ...]) -> Any:
     for names in synonyms:
         given = [name for name in names if data.get(name) not in (None, "")]
         if len(given) > 1:
-            raise ValueError(f"{' and '.join(given)} name the same thing: give one of them")
+            raise PydanticCustomError(
+                "same_thing", "{names} name the same thing: give one of them",
+                {"names": " and ".join(given)},
+            )  # fmt: skip
         if given and isinstance(data[given[0]], int | float) and names[0] in _ID_NAMES:
             data = {**data, given[0]: str(data[given[0]])}
     return data

@@ -13,7 +13,14 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 
-from bot.digests.buttons import PAUSE_AGAIN, PAUSE_ASK, PAUSE_NO, PAUSE_UNDO, PAUSE_YES
+from bot.digests.buttons import (
+    PAUSE_AGAIN,
+    PAUSE_ASK,
+    PAUSE_NO,
+    PAUSE_TOGGLE,
+    PAUSE_UNDO,
+    PAUSE_YES,
+)
 from bot.handlers.digests import dialog, listing, losing, scope
 from bot.handlers.states import DigestDialog
 from bot.ui.callbacks import DigestCb
@@ -33,6 +40,8 @@ def create_router() -> Router:
     cb(dialog.on_zone_button, DigestCb.filter(F.op == "z"))
     cb(dialog.on_tracker_button, DigestCb.filter(F.op == "r"))
     cb(dialog.on_card_toggle, DigestCb.filter(F.op.in_({"c", "b", "y", "g"})))
+    cb(dialog.on_setting, DigestCb.filter(F.op.in_({"h", "a", "i", "Q"})))
+    cb(listing.on_send_now, DigestCb.filter(F.op == "N"))
     cb(scope.on_scope, DigestCb.filter(F.op == "o"))
     cb(scope.on_group, DigestCb.filter(F.op == "G"))
     cb(scope.on_campaign_page, DigestCb.filter(F.op == "m"))
@@ -43,6 +52,7 @@ def create_router() -> Router:
     cb(losing.on_pause_confirmed, DigestCb.filter(F.op == PAUSE_YES))
     cb(losing.on_pause_kept, DigestCb.filter(F.op == PAUSE_NO))
     cb(losing.on_pause_undone, DigestCb.filter(F.op == PAUSE_UNDO))
+    cb(losing.on_pause_toggled, DigestCb.filter(F.op == PAUSE_TOGGLE))
     text = F.text & ~F.text.startswith("/")
     router.message.register(dialog.on_time_typed, DigestDialog.time, text)
     router.message.register(dialog.on_zone_typed, DigestDialog.timezone, text)

@@ -137,15 +137,6 @@ def target_label(t: Translator, chat_id: int, here: int | None) -> str:
     return t.plain("digest.target_chat", chat=chat_id)
 
 
-def plural(count: int) -> str:
-    """Russian's three forms (1 кампания, 3 кампании, 5 кампаний); English uses two of them."""
-    if count % 10 == 1 and count % 100 != 11:
-        return "one"
-    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
-        return "few"
-    return "many"
-
-
 def scope_filters(scope: Scope) -> list[dict[str, Any]]:
     """The scope as Keitaro report filters (what ``spec["filters"]`` holds)."""
     if scope.get("kind") == "group":
@@ -184,7 +175,7 @@ def campaigns_label(t: Translator, chosen: list[Row]) -> str:
     """The one campaign's name, or "3 campaigns"."""
     if len(chosen) == 1:
         return cut(str(chosen[0].get("name") or f"#{chosen[0]['id']}"), NAME_ON_BUTTON)
-    return t.plain(f"digest.scope_count.{plural(len(chosen))}", count=len(chosen))
+    return t.plain("digest.scope_count", count=len(chosen))
 
 
 def use_tracker(draft: dict[str, Any], tracker_id: int) -> bool:

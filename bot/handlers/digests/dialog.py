@@ -84,6 +84,9 @@ async def on_new(query: CallbackQuery, callback_data: DigestCb, **data: Any) -> 
             chat=digest.chat_id, edit=digest.id, scope=scope_of_spec(spec),
             scope_tracker=digest.tracker_id,
         )  # fmt: skip
+        await turn.save(draft)  # an edit: its card, one setting at a time
+        await show_card(turn)
+        return
     await turn.state.set_state(DigestDialog.time)
     await turn.save(draft)
     await turn.show(time_screen(turn.t))
@@ -113,6 +116,9 @@ async def set_time(turn: Turn, value: str) -> None:
     draft = await turn.draft()
     draft["time"] = parsed.strftime("%H:%M")
     await turn.save(draft)
+    if draft.get("edit"):  # one setting changed: back to the card
+        await show_card(turn)
+        return
     await turn.state.set_state(DigestDialog.days)
     await turn.show(days_screen(t, draft))
 
@@ -171,6 +177,9 @@ async def on_days(query: CallbackQuery, callback_data: DigestCb, **data: Any) ->
         turn.toast("digest.days_none")
         return
     await turn.save(draft)
+    if draft.get("edit"):
+        await show_card(turn)
+        return
     await turn.state.set_state(DigestDialog.timezone)
     await turn.show(zone_screen(t, turn.user))
 
@@ -205,6 +214,9 @@ async def set_zone(turn: Turn, value: str) -> None:
     draft = await turn.draft()
     draft["tz"] = zone.key
     await turn.save(draft)
+    if draft.get("edit"):
+        await show_card(turn)
+        return
     trackers = await turn.services.trackers.list(user.id)
     if len(trackers) > 1:
         await turn.state.set_state(DigestDialog.tracker)
@@ -249,7 +261,16 @@ def card_keyboard(t: Translator, draft: dict[str, Any], here: bool, period: str)
     )
     scope = cut(scope_label(t, draft.get("scope") or EVERYTHING), NAME_ON_BUTTON)
     target = ("digest.target_other", "ask") if here else ("digest.target_this", "here")
+    settings = None
+    if draft.get("edit"):  # an edit changes one setting at a time, from here
+        settings = [
+            button(t.plain("digest.b.time", time=draft.get("time", "")), DigestCb(op="h").pack()),
+            button(t.plain("digest.b.days"), DigestCb(op="a").pack()),
+            button(t.plain("digest.b.zone"), DigestCb(op="i").pack()),
+            button(t.plain("digest.b.tracker"), DigestCb(op="Q").pack()),
+        ]
     return markup(
+        settings,
         [button(t.plain("digest.scope_button", scope=scope), DigestCb(op="o").pack())],
         [
             button(t.plain(chart), DigestCb(op="c").pack()),
@@ -281,10 +302,35 @@ async def show_card(turn: Turn, *, reset: bool = False) -> None:
         chart=t.plain("digest.confirm_chart") if draft.get("chart", True) else "",
         target=target_label(t, int(draft.get("chat") or 0), turn.chat),
     )
+    if draft.get("edit"):  # the same card, titled as the edit it is
+        text = t("digest.edit_title") + "\n" + text.split("\n", 1)[1]
     if reset:
         text = f"{t('digest.scope_reset')}\n\n{text}"
     here = int(draft.get("chat") or 0) == turn.chat
     await turn.show(Screen(text, card_keyboard(t, draft, here, period)))
+
+
+async def on_setting(query: CallbackQuery, callback_data: DigestCb, **data: Any) -> None:
+    """From an edit's card: ask one setting (time, days, time zone, tracker), then the card
+    again."""
+    turn = Turn.of(query, data)
+    draft = await turn.draft()
+    if not draft.get("edit"):
+        turn.toast("stale.button")
+        return
+    if callback_data.op == "h":
+        await turn.state.set_state(DigestDialog.time)
+        await turn.show(time_screen(turn.t))
+    elif callback_data.op == "a":
+        await turn.state.set_state(DigestDialog.days)
+        await turn.show(days_screen(turn.t, draft))
+    elif callback_data.op == "Q":
+        trackers = await turn.services.trackers.list(turn.user.id)
+        await turn.state.set_state(DigestDialog.tracker)
+        await turn.show(tracker_screen(turn.t, trackers, turn.user))
+    else:
+        await turn.state.set_state(DigestDialog.timezone)
+        await turn.show(zone_screen(turn.t, turn.user))
 
 
 async def on_card_toggle(query: CallbackQuery, callback_data: DigestCb, **data: Any) -> None:

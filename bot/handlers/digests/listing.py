@@ -63,6 +63,7 @@ def list_buttons(t: Translator, number: int, digest: Digest) -> list[InlineKeybo
         button(t.plain(toggle, number=number), DigestCb(op="p", id=digest.id).pack()),
         button(t.plain("digest.delete", number=number), DigestCb(op="d", id=digest.id).pack()),
         button(t.plain("digest.edit", number=number), DigestCb(op="e", id=digest.id).pack()),
+        button(t.plain("digest.send_now", number=number), DigestCb(op="N", id=digest.id).pack()),
     ]
 
 
@@ -127,6 +128,19 @@ async def send_now(
     outcome = await scheduler.deliver(digest, chat_id=message.chat.id)
     if outcome is not Outcome.SENT:
         await message.answer(t("e.error", host="—"))
+
+
+async def on_send_now(query: CallbackQuery, callback_data: DigestCb, **data: Any) -> None:
+    """▶️ Send now from the list: that digest, here, as it would arrive at its time."""
+    turn = Turn.of(query, data)
+    digest = await repository(turn.services).get(turn.user.id, callback_data.id)
+    if digest is None:
+        turn.toast("digest.gone")
+        return
+    scheduler = turn.services.scheduler or Scheduler(turn.services, turn.bot)
+    outcome = await scheduler.deliver(digest, chat_id=turn.chat)
+    if outcome is not Outcome.SENT:
+        turn.toast("digest.send_failed", alert=True)
 
 
 async def on_list(query: CallbackQuery, callback_data: DigestCb, **data: Any) -> None:
