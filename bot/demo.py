@@ -5,7 +5,9 @@ no tracker of their own. Nothing here is a second implementation: the updates go
 same ``create_dispatcher`` (middlewares, SQLite, rendering) that ``run`` uses, the Bot API is
 the in-process ``FakeTelegram`` the tests use, the tracker is ``keitaro.sandbox`` on loopback,
 and the digest scheduler is the one ``run`` starts. This module only turns the fake server's
-events into readable terminal lines and the person's lines into updates.
+events into readable terminal lines and the person's lines into updates (``/file`` turns a
+local file into a document, as attaching it in Telegram does); log records go to ``demo.log``
+in the files folder, never between the messages (``bot.demo_files``).
 """
 
 from __future__ import annotations
@@ -16,28 +18,42 @@ import logging
 import sys
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from aiogram.types import MessageEntity
 from aiogram.utils.text_decorations import TextDecoration
 from cryptography.fernet import Fernet
 
-from bot.app import Services, build_services, create_bot, create_dispatcher
 from bot.config import Settings
+from bot.demo_files import (
+    LOG_NAME,
+    DemoLog,
+    FileRefused,
+    file_argument,
+    file_size,
+    logs_to_file,
+    read_local_file,
+)
 from bot.emulator import EmulatedSession, EmulatedUser, FakeTelegram
-from bot.scheduler import Clock, Scheduler
 from keitaro.sandbox import Sandbox
+
+if TYPE_CHECKING:
+    # imported where they are used instead: they load matplotlib, which logs at INFO on a
+    # first run (rebuilding its font cache), and by then the log must already go to the file
+    from bot.app import Services
+    from bot.scheduler import Clock, Scheduler
 
 log = logging.getLogger(__name__)
 
 DEMO_USER_ID = 100_001
 #: loggers that narrate every update at INFO
 CHATTY_LOGGERS = ("aiogram.event", "aiogram.middlewares")
-QUIT_WORDS = frozenset({"quit", "exit", "q", "выход"})
+QUIT_WORDS = frozenset({"quit", "exit", "q", "выход", "вихід"})
 #: seconds a digest being sent may take to finish when the demo ends
 SCHEDULER_GRACE = 5.0
 BANNER = {
@@ -46,7 +62,9 @@ BANNER = {
         "Трекер — встроенная песочница с тестовыми данными за месяц: {url}\n"
         "Цифра нажимает кнопку последней клавиатуры ([1], [2]...), /команды и текст уходят\n"
         "боту; '12 отправит число текстом. Файлы и графики сохраняются в {files}.\n"
+        "/file путь.csv отправит боту файл, как вложение в Telegram (например, после /costs).\n"
         "Дайджесты (/digest) приходят сюда в своё время, пока демо открыто.\n"
+        "Журнал бота пишется не сюда, а в {log}.\n"
         "Выход: quit или Ctrl+D."
     ),
     "en": (
@@ -54,8 +72,20 @@ BANNER = {
         "The tracker is the built-in sandbox with a month of demo data: {url}\n"
         "A number presses a button of the newest keyboard ([1], [2]...); /commands and text\n"
         "go to the bot; '12 sends a number as text. Files and charts go to {files}.\n"
-        "Digests (/digest) arrive here at their time while the demo runs.\n"
+        "/file path.csv sends the bot a file, as attaching it in Telegram does (try it after\n"
+        "/costs). Digests (/digest) arrive here at their time while the demo runs.\n"
+        "The bot's log goes to {log}, not here.\n"
         "Leave: quit or Ctrl+D."
+    ),
+    "uk": (
+        "Keitaro-бот у терміналі: той самий бот, що в Telegram, без токена й без мережі.\n"
+        "Трекер — вбудована пісочниця з тестовими даними за місяць: {url}\n"
+        "Цифра натискає кнопку останньої клавіатури ([1], [2]...), /команди й текст ідуть\n"
+        "ботові; '12 надішле число текстом. Файли й графіки зберігаються в {files}.\n"
+        "/file шлях.csv надішле ботові файл, як вкладення в Telegram (наприклад, після /costs).\n"
+        "Дайджести (/digest) приходять сюди у свій час, поки працює демо.\n"
+        "Журнал бота пишеться не сюди, а в {log}.\n"
+        "Вихід: quit або Ctrl+D."
     ),
 }
 NOTES = {
@@ -65,12 +95,23 @@ NOTES = {
         "deleted_user": "🗑 (бот удалил ваше сообщение)",
         "typing": "⋯ (печатает)",
         "no_keyboard": "Нет кнопок, которые можно нажать. Отправьте /menu.",
-        "no_button": "Нет кнопки [{n}]: на последней клавиатуре их {count}.",
+        "no_button": "Нет кнопки [{n}]: на последней клавиатуре есть {numbers}.",
         "opens": "🔗 Эта кнопка открывает {url}",
         "connect_failed": "⚠️ Песочницу подключить не удалось; попробуйте /connect сами.",
-        "error": "⚠️ Сбой демо: {error}",
+        "error": "⚠️ Сбой демо: {error} (подробности в {log})",
         "bye": "Пока!",
         "saved": "сохранено: {path}",
+        "file_usage": "Укажите файл: /file путь/к/spend.csv",
+        "file_missing": "Файла {path} нет (или это папка); ничего не отправлено.",
+        "file_unreadable": "Не удалось прочитать {path}: {error}; ничего не отправлено.",
+        "file_empty": "Файл {path} пуст, а пустые файлы Telegram не отправляет.",
+        "file_too_big": (
+            "Файл {path} слишком большой: {size} МБ, а бот может скачать из Telegram не больше "
+            "{limit} МБ. Ничего не отправлено."
+        ),
+        "file_sent": "📎 {name} ({size})",
+        "units": "Б КБ МБ",
+        "log_warnings": "⚠️ Предупреждений в журнале: {count}; см. {log}",
     },
     "en": {
         "edited": "✎ (edited)",
@@ -78,12 +119,47 @@ NOTES = {
         "deleted_user": "🗑 (the bot deleted your message)",
         "typing": "⋯ (typing)",
         "no_keyboard": "There are no buttons to press. Send /menu.",
-        "no_button": "There is no button [{n}]: the newest keyboard has {count}.",
+        "no_button": "There is no button [{n}]: the newest keyboard has {numbers}.",
         "opens": "🔗 This button opens {url}",
         "connect_failed": "⚠️ The sandbox could not be connected; try /connect yourself.",
-        "error": "⚠️ The demo failed here: {error}",
+        "error": "⚠️ The demo failed here: {error} (details in {log})",
         "bye": "Bye!",
         "saved": "saved to {path}",
+        "file_usage": "Name a file: /file path/to/spend.csv",
+        "file_missing": "There is no file {path} (or it is a folder); nothing was sent.",
+        "file_unreadable": "Could not read {path}: {error}; nothing was sent.",
+        "file_empty": "{path} is empty, and Telegram does not send empty files.",
+        "file_too_big": (
+            "{path} is too big: {size} MB, and a bot can download at most {limit} MB from "
+            "Telegram. Nothing was sent."
+        ),
+        "file_sent": "📎 {name} ({size})",
+        "units": "B KB MB",
+        "log_warnings": "⚠️ Warnings in the log: {count}; see {log}",
+    },
+    "uk": {
+        "edited": "✎ (змінено)",
+        "deleted_bot": "🗑 (бот видалив повідомлення)",
+        "deleted_user": "🗑 (бот видалив ваше повідомлення)",
+        "typing": "⋯ (друкує)",
+        "no_keyboard": "Немає кнопок, які можна натиснути. Надішліть /menu.",
+        "no_button": "Немає кнопки [{n}]: на останній клавіатурі є {numbers}.",
+        "opens": "🔗 Ця кнопка відкриває {url}",
+        "connect_failed": "⚠️ Пісочницю підключити не вдалося; спробуйте /connect самі.",
+        "error": "⚠️ Збій демо: {error} (подробиці в {log})",
+        "bye": "Бувайте!",
+        "saved": "збережено: {path}",
+        "file_usage": "Вкажіть файл: /file шлях/до/spend.csv",
+        "file_missing": "Файлу {path} немає (або це тека); нічого не надіслано.",
+        "file_unreadable": "Не вдалося прочитати {path}: {error}; нічого не надіслано.",
+        "file_empty": "Файл {path} порожній, а порожні файли Telegram не надсилає.",
+        "file_too_big": (
+            "Файл {path} завеликий: {size} МБ, а бот може завантажити з Telegram не більше "
+            "{limit} МБ. Нічого не надіслано."
+        ),
+        "file_sent": "📎 {name} ({size})",
+        "units": "Б КБ МБ",
+        "log_warnings": "⚠️ Попереджень у журналі: {count}; див. {log}",
     },
 }
 
@@ -163,17 +239,62 @@ def button_rows(markup: dict[str, Any] | None) -> list[list[dict[str, Any]]]:
     return list((markup or {}).get("inline_keyboard") or [])
 
 
+def label_number(button: dict[str, Any]) -> int | None:
+    """The number a button's label is (``"12"``, as the report builder labels its rows)."""
+    label = str(button.get("text", "")).strip()
+    if label.isascii() and label.isdigit() and not label.startswith("0"):
+        return int(label)
+    return None
+
+
+def numbered_buttons(markup: dict[str, Any] | None) -> list[list[tuple[int, dict[str, Any]]]]:
+    """Each button with the number that presses it, row by row.
+
+    A button whose label is itself a number (once on the keyboard) is pressed by that number,
+    so the report builder's row 12 is ``[12] 12`` on every page, and typing a row's number
+    opens that row. The other buttons are counted on after the biggest such number: on the
+    first page (rows 1–10) ``▶️`` is ``[11]`` as before; on the second (rows 11–20) it comes
+    after ``[20]``, and ``[1]``–``[10]`` press nothing there. A keyboard without number labels
+    is numbered 1, 2, 3... as it reads.
+    """
+    rows = button_rows(markup)
+    counts = Counter(label_number(button) for row in rows for button in row)
+    own = {number for number, count in counts.items() if number is not None and count == 1}
+    following = max(own, default=0)
+    numbered = []
+    for row in rows:
+        cells = []
+        for button in row:
+            number = label_number(button)
+            if number not in own:
+                following += 1
+                number = following
+            cells.append((number, button))
+        numbered.append(cells)
+    return numbered
+
+
+def number_ranges(numbers: list[int]) -> str:
+    """``[1]–[9]``, or ``[11]–[34]``, or ``[1]–[3], [5]``: the numbers a keyboard answers to."""
+    spans: list[list[int]] = []
+    for number in sorted(numbers):
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(f"[{a}]" if a == b else f"[{a}]–[{b}]" for a, b in spans)
+
+
 def keyboard_lines(markup: dict[str, Any] | None, *, numbered: bool) -> list[str]:
     """One line per keyboard row: ``[1] 📊 Stats  [2] 🎯 Campaigns``.
 
     Only the newest keyboard is numbered, because a number always presses that one; an older
     keyboard that was edited shows its labels with ``[·]``.
     """
-    lines, number = [], 0
-    for row in button_rows(markup):
+    lines = []
+    for row in numbered_buttons(markup):
         cells = []
-        for button in row:
-            number += 1
+        for number, button in row:
             tag = f"[{number}]" if numbered else "[·]"
             arrow = " ↗" if "url" in button else ""
             cells.append(f"{tag} {button['text']}{arrow}")
@@ -310,6 +431,10 @@ class DemoChat:
         self.telegram = telegram
         self.printer = printer
         self.notes = NOTES[language]
+        #: where the log goes (``open_demo`` sets it), for the note when a step fails
+        self.log_path: Path | None = None
+        from bot.app import create_bot, create_dispatcher
+
         self.bot = create_bot(services.settings, EmulatedSession(telegram))
         self.user = EmulatedUser(
             create_dispatcher(services), self.bot, telegram, user_id=DEMO_USER_ID,
@@ -344,8 +469,12 @@ class DemoChat:
             await self.send("/menu")
 
     async def handle(self, line: str) -> None:
-        """A number presses a button; ``'text`` and everything else is sent as a message."""
-        if line.isdigit():
+        """A number presses a button, ``/file <path>`` sends a local file as a document;
+        ``'text`` and everything else is sent as a message."""
+        path = file_argument(line)
+        if path is not None:
+            await self.send_file(path)
+        elif line.isdigit():
             await self.press(int(line))
         elif line.startswith("'") and len(line) > 1:
             await self.send(line[1:])
@@ -355,16 +484,33 @@ class DemoChat:
     async def send(self, text: str) -> None:
         await self._guarded(self.user.send(text))
 
+    async def send_file(self, raw_path: str) -> None:
+        """What attaching a file in Telegram does: a message with the file as a document (no
+        caption), which the bot downloads through ``getFile`` like any other. A path that is
+        not a readable file, or a file a bot could not download (over 20 MB), is explained and
+        nothing is sent."""
+        try:
+            local = read_local_file(raw_path)
+        except FileRefused as refused:
+            self.printer.write(self.notes[refused.reason].format(**refused.values))
+            return
+        size = file_size(len(local.content), self.notes["units"])
+        self.printer.write(self.notes["file_sent"].format(name=local.name, size=size) + "\n")
+        await self._guarded(self.user.send_document(local.name, local.content))
+
     async def press(self, number: int) -> None:
         message = newest_keyboard_message(self.telegram, self.user.chat_id)
         if message is None:
             self.printer.write(self.notes["no_keyboard"])
             return
-        buttons = [button for row in button_rows(message.get("reply_markup")) for button in row]
-        if not 1 <= number <= len(buttons):
-            self.printer.write(self.notes["no_button"].format(n=number, count=len(buttons)))
+        buttons = {
+            n: button for row in numbered_buttons(message.get("reply_markup")) for n, button in row
+        }
+        button = buttons.get(number)
+        if button is None:
+            numbers = number_ranges(list(buttons))
+            self.printer.write(self.notes["no_button"].format(n=number, numbers=numbers))
             return
-        button = buttons[number - 1]
         if "callback_data" not in button:
             target = button.get("url") or next(iter(v for k, v in button.items() if k != "text"))
             self.printer.write(self.notes["opens"].format(url=target))
@@ -378,7 +524,8 @@ class DemoChat:
             await step
         except Exception as error:
             log.exception("demo step failed")
-            self.printer.write(self.notes["error"].format(error=error))
+            log_path = self.log_path or LOG_NAME
+            self.printer.write(self.notes["error"].format(error=error, log=log_path))
 
 
 def demo_settings(folder: Path, language: str) -> Settings:
@@ -456,6 +603,7 @@ class Demo:
     services: Services
     chat: DemoChat
     scheduler: Scheduler
+    log: DemoLog
 
 
 @contextlib.asynccontextmanager
@@ -475,10 +623,14 @@ async def open_demo(
     the terminal at their time. ``clock`` replaces the time digests are scheduled by and
     ``tick`` the scheduler's pause between looks (tests use both).
     """
-    sandbox = Sandbox()
-    telegram = FakeTelegram(files_dir=files_dir)
-    printer = ChatPrinter(telegram, DEMO_USER_ID, output, language)
     async with contextlib.AsyncExitStack() as stack:
+        demo_log = stack.enter_context(logs_to_file(files_dir / LOG_NAME, output))
+        from bot.app import build_services
+        from bot.scheduler import Scheduler
+
+        sandbox = Sandbox()
+        telegram = FakeTelegram(files_dir=files_dir)
+        printer = ChatPrinter(telegram, DEMO_USER_ID, output, language)
         folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="keitaro-demo-"))
         stack.enter_context(quieter(CHATTY_LOGGERS, logging.WARNING))
         await sandbox.start()
@@ -489,6 +641,7 @@ async def open_demo(
         if clock is not None:
             services.clock = clock
         chat = DemoChat(services, telegram, printer, language)
+        chat.log_path = demo_log.path
         stack.push_async_callback(chat.close)
         stack.callback(telegram.subscribe(printer.on_event))
         options = {} if tick is None else {"tick": tick}
@@ -496,7 +649,7 @@ async def open_demo(
         services.scheduler = scheduler  # ``/digest now`` sends through it too
         scheduler.start()
         stack.push_async_callback(scheduler.stop, SCHEDULER_GRACE)
-        yield Demo(sandbox, telegram, printer, services, chat, scheduler)
+        yield Demo(sandbox, telegram, printer, services, chat, scheduler, demo_log)
 
 
 async def run_demo(
@@ -514,16 +667,23 @@ async def run_demo(
     files_dir = files_folder(files)
     interactive = input_lines is None and _is_tty(sys.stdin) and _is_tty(output)
     lines = input_lines if input_lines is not None else stdin_lines()
+    demo_log: DemoLog | None = None
     try:
         async with open_demo(files_dir, language, output) as demo:
-            demo.printer.write(
-                BANNER[language].format(url=demo.sandbox.url, files=files_dir) + "\n"
+            demo_log = demo.log
+            banner = BANNER[language].format(
+                url=demo.sandbox.url, files=files_dir, log=demo.log.path
             )
+            demo.printer.write(banner + "\n")
             await demo.chat.connect(demo.sandbox)
             await demo.chat.show_menu()
             await converse(demo.chat, lines, echo=not interactive)
     finally:
         if input_lines is None:
             await lines.aclose()  # type: ignore[attr-defined]
-        output.write(NOTES[language]["bye"] + "\n")
+        notes = NOTES[language]
+        if demo_log is not None and demo_log.warnings:
+            count, where = demo_log.warnings, demo_log.path
+            output.write(notes["log_warnings"].format(count=count, log=where) + "\n")
+        output.write(notes["bye"] + "\n")
         output.flush()

@@ -9,7 +9,9 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.i18n import Translator
+from bot.services.conversion_draft import DRAFT_KEY
 from bot.stats.builder import value_token
+from bot.ui.callbacks import BrowseCb
 from tests.bot_world import BotWorld
 from tests.conversion_helpers import payout_auto_click, ready_user, settle
 
@@ -144,3 +146,37 @@ async def test_a_sub_id_from_a_report_is_blacklisted_in_its_campaign_without_jso
     undone = await anna.click(t.plain("act.undo"))
     assert world.sandbox.state.labels[(campaign, "sub_id_1")] == {}
     assert undone is not None
+
+
+async def test_a_conversion_in_the_log_gets_a_new_status_from_its_row(world: BotWorld) -> None:
+    anna = await ready_user(world)
+    click = payout_auto_click(world)
+    await anna.send(f"/conversion {click.sub_id} lead 5")
+    await anna.click("Send")
+    await settle(world)
+    log = await anna.click_data(BrowseCb(op="t", view="cv").pack(), anna.messages[-1]["message_id"])
+    assert "🔁 1" in log.buttons and "new status" in log.text
+    row = next(n for n, line in enumerate(log.text.split("\n")) if click.sub_id in line)
+    number = log.text.split("\n")[row].split(".")[0].strip()
+    asked = await anna.click(f"🔁 {number}")
+    assert "status" in asked.text.lower()
+    await anna.click("Sale")
+    await anna.send("30")
+    extras = await anna.click("USD")
+    while "Send" not in " ".join(extras.buttons):  # tid kept from the log: nothing to add
+        extras = await anna.click(next(b for b in extras.buttons if "Done" in b or "No" in b))
+    await anna.click("Send")
+    await settle(world)
+    assert [c.status for c in click.conversions][-1] == "sale"
+
+
+async def test_an_unfinished_conversion_prompt_takes_a_typed_click_id(world: BotWorld) -> None:
+    anna = await ready_user(world)
+    first, second = payout_auto_click(world), payout_auto_click(world, skip=1)
+    await anna.send(f"/conversion {first.sub_id}")
+    await anna.send("/menu")  # left the dialog; the draft stays
+    prompt = await anna.send("/conversion")
+    assert "unfinished conversion" in prompt.text
+    asked = await anna.send(second.sub_id)  # a new one, for this click
+    assert "Click found" in asked.text and "Status?" in asked.text
+    assert (await anna.data())[DRAFT_KEY]["click_id"] == second.sub_id

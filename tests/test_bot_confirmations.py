@@ -76,7 +76,7 @@ async def test_back_and_edit_on_a_confirmation_opened_from_a_card(world: BotWorl
     assert "FB | DE | Keto Burn" in card.text and "🗄 Archive" in card.buttons
     assert await anna.state() is None
     await anna.click("Archive")
-    edited = await anna.click("Edit")  # only the campaign to change: its field, kept
+    edited = await anna.click("✏️ Edit")  # only the campaign to change: its field, kept
     assert "Keep" in edited and "Archive campaign #1" not in edited.text
     back_to_question = await anna.click("Keep")
     assert "Archive campaign #1" in back_to_question.text

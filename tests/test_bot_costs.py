@@ -173,5 +173,5 @@ async def test_a_refused_send_keeps_the_preview_to_send_again(
     assert await anna.state() == "CostsDialog:preview"
     world.sandbox.faults.reset()
     await anna.click("Send")
-    assert "Costs updated: 1 campaigns" in anna.last
+    assert "Costs updated: 1 campaign," in anna.last
     assert await report_cost(client, campaign_id, day) == pytest.approx(4, abs=0.01)

@@ -10,6 +10,7 @@ from bot.emulator.user import Screen
 from bot.i18n import Translator
 from keitaro.sandbox.store import Store
 from tests.bot_world import BotWorld, shown
+from tests.test_bot_writes_catalog import open_action
 
 LANGUAGES = ("en", "ru", "uk")
 
@@ -140,3 +141,25 @@ async def test_campaign_postbacks_are_edited_as_rows(world: BotWorld) -> None:
     postbacks = world.sandbox.state.campaigns.get(1)["postbacks"]
     assert {"method": "POST", "statuses": ["lead", "sale"]}.items() <= postbacks[-1].items()
     assert postbacks[-1]["url"] == "https://ts.example/pb?cid={subid}&sum={payout}"
+
+
+async def test_blacklist_entries_are_typed_values_not_json(world: BotWorld) -> None:
+    t = Translator("en")
+    user = await world.connected_user()
+    await open_action(user, "blacklist.set")
+    await user.click("#1 ")  # the campaign, picked
+    editor = (await user.send("sub_id_2")).text  # the report column, then the values
+    assert "{" not in editor and "No values yet" in editor
+    listed = await user.send("spam-zone-1, spam-zone-2")
+    assert "spam-zone-1 → Blacklist" in listed.text and "spam-zone-2 → Blacklist" in listed.text
+    row = await user.click("2. spam-zone-2")
+    await user.click("Whitelist")
+    confirm = await user.click(t.plain("form.b.done"))
+    assert "spam-zone-2 → Whitelist" in confirm.text and "{" not in confirm.text
+    del row
+    labels = [label for line in user.keyboard() for label in line]
+    await user.click(next(b for b in labels if "Yes" in b or "Send" in b))
+    assert world.sandbox.state.labels[(1, "sub_id_2")] == {
+        "spam-zone-1": "blacklist",
+        "spam-zone-2": "whitelist",
+    }

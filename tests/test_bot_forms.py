@@ -16,7 +16,7 @@ async def test_a_campaign_created_by_typing_and_buttons(world: BotWorld) -> None
     first = await open_action(anna, "campaigns.create")
     assert "Name (1 of" in first.text and "name (" not in first.text
     optional = await anna.send("Typed | PL | Offer")
-    assert "Optional fields" in optional.text
+    assert "More options" in optional.text
     asked = await anna.click("Stream rotation")
     assert {"Position", "Weight (split)"} <= set(asked.buttons), asked.buttons
     await anna.click("Weight (split)")  # a Literal value as a button, in words
@@ -119,7 +119,7 @@ async def test_a_restart_in_the_middle_of_a_form_resumes_it(world: BotWorld) -> 
     await anna.click("Cost")
     await world.restart()
     confirm = await anna.send("0.9")
-    assert "After restart" not in confirm.text or "Optional fields" in confirm.text
+    assert "After restart" not in confirm.text or "More options" in confirm.text
     done = await press_data(anna, "fm:d:")
     assert "After restart" in done.text
     await anna.click("Send")

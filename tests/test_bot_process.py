@@ -252,8 +252,8 @@ async def test_a_create_cut_by_kill_9_is_not_made_twice(
         await wait_until(lambda: any("Type the value" in t for t in texts(fake)), "the name",
                          first)  # fmt: skip
         fake.push_update(fake.message_update(anna, "Killed mid-write"))
-        await wait_until(lambda: labelled(fake, "offers") is not None, "the type step", first)
-        found = labelled(fake, "offers")
+        await wait_until(lambda: labelled(fake, "Offers") is not None, "the type step", first)
+        found = labelled(fake, "Offers")
         assert found is not None
         fake.push_update(fake.callback_update(anna, found[0], CHAT, found[1]))
         tracker.faults.write_stall = 30  # the tracker makes the group, then answers slowly

@@ -225,7 +225,8 @@ async def test_a_campaign_card_opens_its_own_stats(world: BotWorld, client: Keit
     mexico = [{"name": "campaign_id", "operator": "EQUALS", "expression": 9}]
     today = await sandbox_report(client, "today", ["campaign_id"], mexico, zone)
     clicks = today["summary"]["clicks"]
-    assert re.search(rf"Today: {clicks} clicks · \d+ conv\. · profit ", card.text), card.text
+    word = "click" if clicks == 1 else "clicks"
+    assert re.search(rf"Today: {clicks} {word} · \d+ conv\. · profit ", card.text), card.text
     stats = await anna.click("📊 Stats")
     assert "Campaign: TT | MX | Prostatin" in stats.text and "by Day" in stats.text
     expected = await sandbox_report(client, "7d", ["day"], mexico, zone)

@@ -4,15 +4,30 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
 import os
+import re
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from bot.demo import DEMO_USER_ID, TerminalDecoration, open_demo, readable_text, run_demo
+from bot.demo import (
+    DEMO_USER_ID,
+    Demo,
+    TerminalDecoration,
+    keyboard_lines,
+    newest_keyboard_message,
+    numbered_buttons,
+    open_demo,
+    readable_text,
+    run_demo,
+)
+from bot.demo_files import LOG_NAME, MAX_FILE_BYTES
 from bot.emulator.formatting import parse_text
 from bot.i18n import Translator
 from storage.digests import DigestRepository
@@ -40,6 +55,21 @@ async def demo(tmp_path: Path, lines: Iterable[str], language: str = "en") -> st
         output=output,
     )
     return output.getvalue()
+
+
+async def press_label(session: Demo, label: str) -> None:
+    """Type the number the newest keyboard shows next to the one button labelled ``label``."""
+    message = newest_keyboard_message(session.telegram, session.chat.user.chat_id)
+    assert message is not None, "no keyboard"
+    numbers = [
+        number
+        for row in numbered_buttons(message.get("reply_markup"))
+        for number, button in row
+        if label in button["text"]
+    ]
+    assert len(numbers) == 1, (label, message.get("reply_markup"))
+    session.printer.write(f"› {numbers[0]}")
+    await session.chat.handle(str(numbers[0]))
 
 
 def demo_env(tmp_path: Path) -> dict[str, str]:
@@ -114,8 +144,13 @@ async def test_ctrl_c_closes_everything_on_the_way_out(tmp_path: Path) -> None:
 
 
 async def test_documents_are_saved_and_their_path_printed(tmp_path: Path) -> None:
-    shown = await demo(tmp_path, ["2", "13", "quit"])  # Campaigns → ⋯ Details
-    saved = sorted((tmp_path / "files").iterdir())
+    output = io.StringIO()
+    async with open_demo(tmp_path / "files", "en", output) as session:
+        assert await session.chat.connect(session.sandbox)
+        await press_label(session, "Campaigns")
+        await press_label(session, "Details")
+    shown = output.getvalue()
+    saved = sorted(p for p in (tmp_path / "files").iterdir() if p.name != LOG_NAME)
     assert saved, shown
     assert f"📄 saved to {saved[0]}" in shown
     assert b'"name"' in saved[0].read_bytes()
@@ -209,3 +244,190 @@ def test_ctrl_c_in_a_real_process_exits_cleanly(tmp_path: Path) -> None:
     assert process.returncode == 0, err
     assert out.rstrip().endswith("Bye!")
     assert "Traceback" not in err
+
+
+# --- Ukrainian --------------------------------------------------------------------------------
+
+
+async def test_the_demo_speaks_ukrainian(tmp_path: Path) -> None:
+    shown = await demo(tmp_path, ["99", "вихід", "/menu"], language="uk")
+    banner, _, chat = shown.partition("› /connect")
+    assert "Keitaro-бот у терміналі" in banner and "пісочниця" in banner
+    assert "/file шлях.csv" in banner and "/costs" in banner
+    assert f"{tmp_path / 'files' / LOG_NAME}" in banner  # where the log goes, said up front
+    assert "Трекер підключено" in chat  # the bot itself answers in Ukrainian
+    assert "Сьогодні: прибуток" in chat
+    assert "Немає кнопки [99]: на останній клавіатурі є [1]–[8]." in chat
+    assert "› /menu" not in chat  # "вихід" left the demo
+    assert shown.rstrip().endswith("Бувайте!")
+
+
+# --- /file --------------------------------------------------------------------------------------
+
+
+def spend_csv(folder: Path, name: str = "spend.csv") -> Path:
+    day = datetime.now(UTC).strftime("%Y-%m-%d")
+    path = folder / name
+    path.write_text(
+        f"date,campaign,cost,currency\n{day},1,12.50,USD\n{day},2,3,USD\n", encoding="utf-8"
+    )
+    return path
+
+
+async def test_a_file_sent_with_file_reaches_the_cost_preview(tmp_path: Path) -> None:
+    csv = spend_csv(tmp_path, "my spend.csv")
+    shown = await demo(tmp_path, ["/costs", f'/file "{csv}"', "quit"])
+    after = shown.split(f'› /file "{csv}"\n', 1)[1]
+    assert after.startswith(f"📎 my spend.csv ({csv.stat().st_size} B)\n")
+    # the bot downloaded the document through getFile and read it against the campaigns
+    assert "📄 my spend.csv: 2 rows will be sent" in after
+    assert "(#1): 12.50 USD" in after and "(#2): 3.00 USD" in after
+    assert "Total: 15.50 USD" in after
+    assert "✅ Send" in after
+
+
+async def test_a_file_that_cannot_be_sent_is_explained_and_nothing_is_sent(
+    tmp_path: Path,
+) -> None:
+    big = tmp_path / "big.csv"
+    with big.open("wb") as handle:  # sparse: the size is all that is looked at
+        handle.truncate(MAX_FILE_BYTES + 1)
+    (tmp_path / "empty.csv").touch()
+    output = io.StringIO()
+    async with open_demo(tmp_path / "files", "en", output) as session:
+        assert await session.chat.connect(session.sandbox)
+        await session.chat.handle("/costs")
+        chat_id = session.chat.user.chat_id
+        before = len(session.telegram.messages(chat_id))
+        start = len(output.getvalue())
+        for line in (
+            "/file",
+            f"/file {tmp_path / 'missing.csv'}",
+            f"/file {tmp_path}",
+            f"/file {big}",
+            f"/file {tmp_path / 'empty.csv'}",
+        ):
+            await session.chat.handle(line)
+        assert len(session.telegram.messages(chat_id)) == before  # nothing reached the bot
+        assert await session.chat.user.state() == "CostsDialog:waiting"
+    said = output.getvalue()[start:].splitlines()
+    assert said == [
+        "Name a file: /file path/to/spend.csv",
+        f"There is no file {tmp_path / 'missing.csv'} (or it is a folder); nothing was sent.",
+        f"There is no file {tmp_path} (or it is a folder); nothing was sent.",
+        f"{big} is too big: 20.1 MB, and a bot can download at most 20 MB from Telegram. "
+        "Nothing was sent.",
+        f"{tmp_path / 'empty.csv'} is empty, and Telegram does not send empty files.",
+    ]
+
+
+# --- the log stays out of the chat --------------------------------------------------------------
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on (bound, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+LOG_LINE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ (DEBUG|INFO|WARNING|ERROR|CRITICAL) ")
+
+
+async def test_log_records_go_to_the_log_file_not_the_chat(tmp_path: Path) -> None:
+    """A handler writing to the terminal (as ``logging.basicConfig`` installs one) is taken
+    off while the demo runs: the tracker client's warning lands in demo.log, and the goodbye
+    says where it is."""
+    output = io.StringIO()
+    terminal = logging.StreamHandler(output)
+    terminal.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(terminal)
+    try:
+        unreachable = f"http://127.0.0.1:{closed_port()}"
+        await run_demo(
+            files=str(tmp_path / "files"),
+            language="en",
+            input_lines=scripted([f"/connect {unreachable} key", "/cancel", "quit"]),
+            output=output,
+        )
+        assert terminal in root.handlers  # put back when the demo ended
+    finally:
+        root.removeHandler(terminal)
+    shown = output.getvalue()
+    assert "could not be reached" in shown  # the bot said it, in its own words
+    assert not LOG_LINE.search(shown), shown
+    assert "keitaro.client" not in shown
+    log_file = tmp_path / "files" / LOG_NAME
+    logged = log_file.read_text(encoding="utf-8")
+    assert "WARNING keitaro.client" in logged and "unreachable" in logged
+    assert f"⚠️ Warnings in the log: 1; see {log_file}\nBye!\n" in shown
+
+
+def test_a_real_process_keeps_log_lines_out_of_the_terminal(tmp_path: Path) -> None:
+    """stdout and stderr on one terminal, as a person runs it: only the chat shows, in
+    Ukrainian (``--lang uk``), and the warnings are in demo-files/demo.log."""
+    unreachable = f"http://127.0.0.1:{closed_port()}"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "demo", "--lang", "uk"],
+        input=f"/stats\n/campaigns\n1\n/connect {unreachable} key\n/cancel\nquit\n",
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=tmp_path,
+        env={**demo_env(tmp_path), "LOG_LEVEL": "INFO"},
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout
+    shown = done.stdout
+    assert "пісочниця" in shown and "Сьогодні: прибуток" in shown
+    assert not LOG_LINE.search(shown), shown
+    assert "httpx" not in shown and "keitaro.client" not in shown
+    assert "Traceback" not in shown
+    logged = (tmp_path / "demo-files" / LOG_NAME).read_text(encoding="utf-8")
+    assert "unreachable" in logged
+    assert "⚠️ Попереджень у журналі: 1; див. demo-files/demo.log" in shown
+    assert shown.rstrip().endswith("Бувайте!")
+
+
+# --- stable numbers on paged keyboards ----------------------------------------------------------
+
+
+def test_buttons_labelled_with_a_number_are_pressed_by_that_number() -> None:
+    def keyboard(*rows: list[str]) -> dict[str, Any]:
+        return {"inline_keyboard": [[{"text": t, "callback_data": t} for t in row] for row in rows]}
+
+    second_page = keyboard([str(n) for n in range(11, 16)], ["◀️", "▶️"], ["« Stats"])
+    assert keyboard_lines(second_page, numbered=True) == [
+        "[11] 11  [12] 12  [13] 13  [14] 14  [15] 15",
+        "[16] ◀️  [17] ▶️",
+        "[18] « Stats",
+    ]
+    plain = keyboard(["📊 Stats", "🎯 Campaigns"], ["« Menu"])
+    assert keyboard_lines(plain, numbered=True) == ["[1] 📊 Stats  [2] 🎯 Campaigns", "[3] « Menu"]
+    # a number shown twice, or with a leading zero, is no button's own number
+    odd = keyboard(["7", "7", "09"], ["3"])
+    assert keyboard_lines(odd, numbered=True) == ["[4] 7  [5] 7  [6] 09", "[3] 3"]
+
+
+async def test_report_rows_keep_their_numbers_across_pages(tmp_path: Path) -> None:
+    output = io.StringIO()
+    async with open_demo(tmp_path / "files", "en", output) as session:
+        assert await session.chat.connect(session.sandbox)
+        await press_label(session, "Stats")
+        await press_label(session, "7 days")  # enough campaigns for a second page
+        await press_label(session, "Build report")
+        first = output.getvalue()
+        assert "[1] 1  [2] 2  [3] 3" in first
+        await press_label(session, "▶️")
+        second = output.getvalue()[len(first) :]
+        assert "Rows 11–20" in second
+        assert "[11] 11  [12] 12  [13] 13  [14] 14  [15] 15" in second
+        assert "[1] " not in second  # [1] would have meant row 1 on the first page
+        row = re.search(r"^12\. (.+?) — ", second, re.MULTILINE)
+        assert row is not None, second
+        await session.chat.handle("12")  # typing a row's number opens that row
+        opened = output.getvalue()[len(first) + len(second) :]
+    assert opened.startswith("✎ (edited)\n")
+    assert row.group(1) in opened.splitlines()[1]

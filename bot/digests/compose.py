@@ -203,7 +203,7 @@ class Composer:
         first = period.last - timedelta(days=CHART_DAYS - 1)
         span = {"from": first.isoformat(), "to": period.last.isoformat()}
         span["timezone"] = period.timezone
-        key = (tracker.id, tuple(span.values()), t.language, currency, repr(filters))
+        key = (tracker.id, tuple(span.values()), t.language, currency, repr(filters), period.key)
         title = t.plain("digest.chart_title", tracker=tracker.name)
 
         async def render() -> bytes:
@@ -222,6 +222,7 @@ class Composer:
                 title=title,
                 names=chart_names(t),
                 slots=day_slots(first, period.last),
+                partial=period.key == "today",
             )
 
         try:

@@ -54,10 +54,14 @@ def summary(t: Translator, data: Any, resource: str = "") -> str:
         return t("form.count", count=data["count"])
     if data in (None, "", [], {}) or (isinstance(data, dict) and set(data) <= {"success"}):
         return ""
-    if isinstance(data, bytes):
-        return ""
+    if isinstance(data, bytes):  # a download: the file itself is sent as a document
+        return t("form.file_sent", size=fmt.number(len(data)))
     if isinstance(data, str):
         return fmt.esc(fmt.cut(data, 300))
+    if isinstance(data, dict) and data and len(data) <= 12:  # a read's answer, in lines
+        return "\n".join(
+            f"• {fmt.esc(key)}: {fmt.value(value, 300)}" for key, value in data.items()
+        )
     return ""  # anything else: "⋯ Details" shows the tracker's own answer
 
 

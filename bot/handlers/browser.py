@@ -21,7 +21,7 @@ from bot.services.request import TrackerRequest, chat_of
 from bot.stats.today import today_row, today_rows
 from bot.ui import format as fmt
 from bot.ui import render
-from bot.ui.callbacks import BrowseCb, ReportCb, TrackerCb
+from bot.ui.callbacks import TID_MARK, BrowseCb, ConversionCb, ReportCb, TrackerCb
 from bot.ui.errors import describe
 from bot.ui.keyboards import PAGE_SIZE, button, cancel_row, markup, menu_button, page_of, rows_of
 from bot.ui.screens import Screen, present
@@ -182,8 +182,6 @@ class Browse(TrackerRequest):
         body = "\n".join(lines) or (
             self.t("browse.nothing_found") if query else self.t("browse.empty")
         )
-        if result.warnings and not rows:
-            body += "\n\n" + self.t("browse.restricted_hint")
         items = [
             button(f"#{row['id']}", cb.model_copy(update={"op": "c", "id": row["id"]}).pack())
             for row in page.items
@@ -197,6 +195,8 @@ class Browse(TrackerRequest):
         create = create_button(self.t, view.resource, self.tracker.id, cb.parent)
         if not rows and not query and create is not None:
             body = self.t("browse.empty_create", what=self.t.plain(view.label))
+        if result.warnings and not rows:
+            body += "\n\n" + self.t("browse.restricted_hint")
         keyboard = markup(
             *rows_of(items, 5),
             nav,
@@ -349,6 +349,10 @@ class Browse(TrackerRequest):
         if cb.arg:
             title += f" · {self.t(f'arg.{cb.arg}')}"
         lines = [render.table_line(view, row) for row in shown]
+        actions = row_actions(view, shown)
+        if actions:  # numbered, so "🔁 3" says which row it changes
+            lines = [f"{n}. {line}" for n, line in enumerate(lines, 1)]
+            lines.append(self.t("browse.status_hint"))
         if view.shape == "grid" and view.columns and shown:
             lines.insert(0, "<i>" + " · ".join(self.t(f"col.{c}") for c in view.columns) + "</i>")
         if summary:
@@ -366,12 +370,28 @@ class Browse(TrackerRequest):
         nav = self.nav_row(cb, page_number, count, search=False)
         keyboard = markup(
             *rows_of(switch, 3),
+            *rows_of(actions, 5),
             nav,
             [self.details_button(result), self.back_button(None)],
             writes_row(self.t, view),
         )
         text = f"{title}\n{self.page_note(page_number, count, total_count)}\n\n{body}"
         return Screen(text, keyboard)
+
+
+def row_actions(view: TableView, rows: list[Any]) -> list[InlineKeyboardButton]:
+    """ "🔁 n" under a conversion log: send that conversion a new status (its click id and tid
+    go with it into the conversion dialog)."""
+    if view.row_action != "status":
+        return []
+    found = []
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, dict) or not row.get("sub_id"):
+            continue
+        data = ConversionCb(op="cs", arg=f"{row['sub_id']}{TID_MARK}{row.get('tid') or ''}").pack()
+        if len(data.encode()) <= 64:
+            found.append(button(f"🔁 {n}", data))
+    return found
 
 
 def writes_row(t: Translator, view: EntityView | TableView) -> list[InlineKeyboardButton]:

@@ -65,6 +65,7 @@ def create_router() -> Router:
     router = Router(name="conversions")
     router.message.register(on_command, Command("conversion"))
     router.message.register(on_click_id, ConversionForm.click_id, TYPED)
+    router.message.register(on_new_click_id, ConversionForm.resume, TYPED)
     router.message.register(
         on_answer,
         StateFilter(
@@ -167,6 +168,7 @@ async def on_command(
         draft = Draft.load(await state.get_data())
         # a command may have left the dialog (state cleared) while the draft stays in the data
         if draft.click_id and await state.get_state() in (*FIELD_OF_STATE, None):
+            await state.set_state(ConversionForm.resume)
             await present(message, ui.resume_screen(t, draft))
             return
         await state.clear()
@@ -211,6 +213,15 @@ async def on_click_id(
     await advance(message, state, draft, t, click_note(t, draft, problem))
 
 
+async def on_new_click_id(message: Message, state: FSMContext, **data: Any) -> None:
+    """A click id typed under "you have an unfinished conversion": a new one for that click
+    (the unfinished one is what Resume was for)."""
+    await state.set_state(ConversionForm.click_id)
+    await state.set_data(Draft().dump())
+    needed = ("t", "user", "tracker", "client", "services")
+    await on_click_id(message, state, **{name: data.get(name) for name in needed})
+
+
 async def on_answer(message: Message, state: FSMContext, t: Translator) -> None:
     """A typed status, revenue, currency, tid or comment."""
     field = FIELD_OF_STATE[await state.get_state() or ""]
@@ -229,7 +240,9 @@ async def on_unexpected(message: Message, state: FSMContext, t: Translator) -> N
     current = await state.get_state() or ""
     draft = Draft.load(await state.get_data())
     note = t("fallback.in_dialog")
-    if current == ConversionForm.postback_key.state:
+    if current == ConversionForm.resume.state:
+        await present(message, ui.resume_screen(t, draft))
+    elif current == ConversionForm.postback_key.state:
         await present(message, ui.postback_key_screen(t, draft, note))
     elif current == ConversionForm.confirm.state:
         await present(message, ui.card(t, draft, note))

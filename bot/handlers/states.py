@@ -43,6 +43,8 @@ class ConversionForm(StatesGroup):
     comment = State()
     confirm = State()
     postback_key = State()
+    #: an unfinished one was shown with Resume / New: a typed click id starts a new one
+    resume = State()
 
 
 class ClickLookup(StatesGroup):

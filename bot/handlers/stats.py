@@ -251,6 +251,7 @@ async def send_chart(
             key=key,
             names=chart_names(t),
             slots=chart_slots(period, key),
+            partial=period.last == now().astimezone(zoneinfo.ZoneInfo(period.timezone)).date(),
         )
         caption = t(
             "stats.chart_caption",

@@ -36,7 +36,9 @@ TEXTS: dict[str, str] = {
         "(an unknown one becomes lead)."
     ),
     "cv.card_title": "🧾 <b>Check:</b>",
-    "cv.unfinished": "🧾 You have an unfinished conversion:",
+    "cv.unfinished": (
+        "🧾 You have an unfinished conversion (or send a click id to start a new one):"
+    ),
     # wrong answers
     "cv.bad_click_id": "✏️ A click id is one word of up to 128 characters. Send it again.",
     "cv.bad_status": "✏️ A status is one word of up to 64 characters. Send it again.",
@@ -46,10 +48,12 @@ TEXTS: dict[str, str] = {
     "cv.bad_currency": "✏️ A currency is three letters, like USD or EUR. Send it again.",
     "cv.bad_tid": "✏️ A transaction id is one word of up to 128 characters. Send it again.",
     "cv.bad_comment": "✏️ The comment is too long (1 000 characters at most). Send it again.",
-    "cv.line_usage": "✏️ That is more than one line can hold: click id, status, revenue, currency.",
+    "cv.line_usage": (
+        "✏️ That is more than one line can hold: click id, status, revenue, currency."
+    ),
     "cv.json_bad": "✏️ That is not valid JSON ({detail}). Nothing was sent.",
     "cv.json_not_object": "✏️ The JSON must be an object in braces. Nothing was sent.",
-    "cv.json_no_click": "✏️ The JSON has no <code>click_id</code> (or subid). Nothing was sent.",
+    "cv.json_no_click": ("✏️ The JSON has no <code>click_id</code> (or subid). Nothing was sent."),
     "cv.json_invalid": "✏️ Some values in the JSON are wrong. Nothing was sent:",
     "cv.usage": (
         "One line: <code>/conversion &lt;click_id&gt; &lt;status&gt; &lt;revenue&gt; "

@@ -26,7 +26,7 @@ TEXTS: dict[str, str] = {
     "ed.landings.pick": "Pick a landing, or type its name to search or its id.",
     "ed.landings.none_left": "Every landing of the tracker is in the stream already.",
     "ed.landings.unknown": "✏️ The tracker has no landing #{id}: pick one from the list.",
-    "ed.landings.twice": "✏️ Landing #{id} is in the stream already: tap it to change its share.",
+    "ed.landings.twice": ("✏️ Landing #{id} is in the stream already: tap it to change its share."),
     "ed.filters.empty": "No filters: the stream takes all traffic.",
     "ed.filters.all": "A visitor must pass every filter.",
     "ed.filters.any": "A visitor must pass any one of the filters.",
@@ -41,12 +41,12 @@ TEXTS: dict[str, str] = {
     "ed.filters.b.is": "🔁 Make it “is”",
     "ed.filters.b.is_not": "🔁 Make it “is not”",
     "ed.filters.b.save": "✅ Save the filter",
-    "ed.filters.type.codes": "Tap values or type codes separated by commas: <code>DE, AT</code>.",
+    "ed.filters.type.codes": ("Tap values or type codes separated by commas: <code>DE, AT</code>."),
     "ed.filters.type.ips": (
         "Type addresses or ranges separated by commas: <code>1.2.3.4, 10.0.0.0/24</code>."
     ),
     "ed.filters.type.text": "Tap values or type them separated by commas.",
-    "ed.filters.bad.codes": "✏️ Not two-letter codes: {values}. Example: <code>DE, AT</code>.",
+    "ed.filters.bad.codes": ("✏️ Not two-letter codes: {values}. Example: <code>DE, AT</code>."),
     "ed.filters.bad.ips": "✏️ Not an IP address or range: {values}.",
     "ed.filters.bad.text": "✏️ Could not read: {values}.",
     "ed.filters.choose_first": "✏️ Tap ➕ Add a filter and choose what it checks first.",
@@ -146,7 +146,9 @@ TEXTS: dict[str, str] = {
     ),
     "digest.pause_week_profit": "📈 {profit} over the last 7 days: not ticked",
     "digest.pause_small": "under {spend} spent: not ticked",
-    "digest.pause_rule": "Ticked: a loss with at least {spend} spent, not profitable over 7 days.",
+    "digest.pause_rule": (
+        "Ticked: a loss with at least {spend} spent, not profitable over 7 days."
+    ),
     "digest.pause_none_chosen": "Nothing is ticked: tick the campaigns to pause first.",
     "list.today": "today {profit} · ROI {roi}",
     "click.b.record": "🧾 Record a conversion",
@@ -161,4 +163,13 @@ TEXTS: dict[str, str] = {
     "digest.send_now": "▶️ Send {number} now",
     "digest.send_failed": "The digest could not be sent now. Try again in a minute.",
     "digest.b.tracker": "🗄 Tracker",
+    "ed.labels.empty": "No values yet.",
+    "ed.labels.type": (
+        "Send the values to blacklist (sub IDs, IPs, sources...), one per line or separated "
+        "by commas; tap one to whitelist or remove it."
+    ),
+    "browse.status_hint": (
+        "🔁 n: send that conversion a new status (a lead approved, a sale charged back)."
+    ),
+    "form.file_sent": "📎 The file is sent below ({size} bytes).",
 }

@@ -38,7 +38,7 @@ TEXTS: dict[str, str] = {
     "form.example": "Example: <code>{example}</code>",
     "form.searching": "🔎 “{query}”",
     "form.type_id": "Nothing to pick here: type the id (it is on the item's card).",
-    "form.optional_title": "Optional fields: tap one to fill it in, or ✅ Done.",
+    "form.optional_title": "⚙️ More options: tap one to fill it in, or ✅ Done.",
     "form.check": "Check and send:",
     "form.destroy_q": "⚠️ <b>{verb} {what}{ref}?</b>",
     "form.json_ask": (

@@ -132,6 +132,7 @@ TEXTS: dict[str, str] = {
     "chart.cost": "cost",
     "chart.profit": "profit",
     "chart.roi": "ROI %",
+    "chart.partial": "* today so far",
     "rb.short.clicks": "clicks",
     "rb.short.campaign_unique_clicks": "uniq",
     "rb.short.conversions": "conv",

@@ -38,7 +38,7 @@ TEXTS: dict[str, str] = {
     "form.example": "Пример: <code>{example}</code>",
     "form.searching": "🔎 «{query}»",
     "form.type_id": "Здесь не из чего выбрать: введите id (он есть в карточке).",
-    "form.optional_title": "Необязательные поля: нажмите, чтобы заполнить, или ✅ Готово.",
+    "form.optional_title": "⚙️ Дополнительно: нажмите поле, чтобы заполнить, или ✅ Готово.",
     "form.check": "Проверьте и отправьте:",
     "form.destroy_q": "⚠️ <b>{verb} {what}{ref}?</b>",
     "form.json_ask": (

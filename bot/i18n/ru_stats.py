@@ -136,6 +136,7 @@ TEXTS: dict[str, str] = {
     "chart.cost": "расход",
     "chart.profit": "прибыль",
     "chart.roi": "ROI %",
+    "chart.partial": "* сегодня на текущий момент",
     "rb.short.clicks": "клики",
     "rb.short.campaign_unique_clicks": "уник",
     "rb.short.conversions": "конв",

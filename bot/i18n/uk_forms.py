@@ -38,7 +38,7 @@ TEXTS: dict[str, str] = {
     "form.example": "Приклад: <code>{example}</code>",
     "form.searching": "🔎 «{query}»",
     "form.type_id": "Тут немає з чого вибрати: введіть id (він є в картці).",
-    "form.optional_title": "Необов'язкові поля: натисніть, щоб заповнити, або ✅ Готово.",
+    "form.optional_title": "⚙️ Додатково: натисніть поле, щоб заповнити, або ✅ Готово.",
     "form.check": "Перевірте й надішліть:",
     "form.destroy_q": "⚠️ <b>{verb} {what}{ref}?</b>",
     "form.json_ask": (

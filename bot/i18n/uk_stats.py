@@ -142,6 +142,7 @@ TEXTS: dict[str, str] = {
     "chart.cost": "витрати",
     "chart.profit": "прибуток",
     "chart.roi": "ROI %",
+    "chart.partial": "* сьогодні на поточний момент",
     "rb.short.clicks": "кліки",
     "rb.short.campaign_unique_clicks": "уніки",
     "rb.short.conversions": "конв",

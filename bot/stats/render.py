@@ -21,8 +21,9 @@ def change(value: float | None) -> str:
 
 
 def chart_names(t: Translator) -> dict[str, str]:
-    """The chart legend's words in the user's language."""
-    return {name: t.plain(f"chart.{name}") for name in ("revenue", "cost", "profit", "roi")}
+    """The chart legend's words in the user's language (``partial``: the note on today so far)."""
+    names = ("revenue", "cost", "profit", "roi", "partial")
+    return {name: t.plain(f"chart.{name}") for name in names}
 
 
 def money_change(summary: Summary, measure: str, currency: str) -> str:

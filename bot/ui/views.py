@@ -106,6 +106,8 @@ class TableView:
     #: how the answer becomes rows: "list", "grid", "lines" (a newline-separated value),
     #: "mapping" (value → label), "tree" (a file tree)
     shape: str = "list"
+    #: a button per row: "status" (a conversion: send it a new status)
+    row_action: str = ""
 
     def call_params(self, parent: int, arg: str, page: int, page_size: int, tz: str) -> dict:
         params = dict(self.params)
@@ -298,10 +300,10 @@ TABLE_VIEWS: tuple[TableView, ...] = (
         "cv", "🧾", "r.conversions", "conversions.log",
         columns=("postback_datetime", "sub_id", "status", "revenue", "campaign"),
         params={
-            "columns": ["postback_datetime", "sub_id", "status", "revenue", "campaign"],
+            "columns": ["postback_datetime", "sub_id", "status", "revenue", "campaign", "tid"],
             "sort": [{"name": "postback_datetime", "order": "DESC"}],
         },
-        server_paging=True, days=7, shape="grid",
+        server_paging=True, days=7, shape="grid", row_action="status",
     ),
     TableView("bt", "🤖", "r.botlist", "botlist.get", shape="lines"),
     TableView(

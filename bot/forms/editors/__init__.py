@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bot.forms.editors.base import EDITOR_OPS, Editor
 from bot.forms.editors.filters import FiltersEditor
+from bot.forms.editors.labels import LabelsEditor
 from bot.forms.editors.postbacks import PostbacksEditor
 from bot.forms.editors.shares import SharesEditor
 
@@ -20,6 +21,7 @@ EDITORS: dict[str, Editor] = {
     "landings": SharesEditor("landings", "landing_id", "lp"),
     "filters": FiltersEditor(),
     "postbacks": PostbacksEditor(),
+    "items": LabelsEditor(),
 }
 #: actions whose fields of those names are the structures above (a report's ``filters`` or
 #: a cost upload's are something else)
@@ -29,6 +31,7 @@ EDITED_ACTIONS: dict[str, frozenset[str]] = {
     "campaigns.create": frozenset({"postbacks"}),
     "campaigns.update": frozenset({"postbacks"}),
     "postbacks.set": frozenset({"postbacks"}),
+    "blacklist.set": frozenset({"items"}),
 }
 
 

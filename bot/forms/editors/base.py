@@ -104,6 +104,6 @@ class Editor:
         """Apply a press; False when it means nothing on this screen (an old button)."""
         raise NotImplementedError
 
-    def finish(self, form: Form, spec: FieldSpec) -> list[dict[str, Any]]:
+    def finish(self, form: Form, spec: FieldSpec) -> Any:
         """The draft as the field's value, with what only the editor uses left out."""
         return [dict(row) for row in draft(form, spec)]
