@@ -12,7 +12,7 @@ from tests.test_bot_digests import (
     Clock,
     deliver_with_buttons,
     make_digest,
-    nine_tomorrow,
+    nine_today,
 )
 from tests.test_bot_writes_catalog import buttons, open_action
 
@@ -130,7 +130,7 @@ async def test_pause_losing_confirmed_late_lists_the_campaigns_again(world: BotW
     clock = Later(world)
     anna = await world.connected_user()
     digest = await make_digest(world, anna.user["id"])
-    day = Clock(nine_tomorrow())
+    day = Clock(nine_today())
     world.services.clock = day
     await deliver_with_buttons(world, digest, day)
     question = await anna.click("Pause losing")

@@ -49,9 +49,12 @@ class Clock:
         await asyncio.sleep(0)
 
 
-def nine_tomorrow() -> datetime:
-    """The next 09:00 in Berlin (the sandbox's traffic is around the real date)."""
-    return next_slot(DAILY, BERLIN, datetime.now(UTC) + timedelta(hours=1)).at
+def nine_today() -> datetime:
+    """Today's 09:00 in Berlin, past or not: its "yesterday" is a whole day of the sandbox's
+    traffic (which ends at the real now). The next 09:00 would make "yesterday" today so far,
+    which is a few night hours with no clicks at all when the tests run just after 09:00."""
+    today = datetime.now(ZoneInfo(BERLIN)).date()
+    return datetime(today.year, today.month, today.day, 9, tzinfo=ZoneInfo(BERLIN)).astimezone(UTC)
 
 
 def scheduler(world: BotWorld, clock: Clock, **options: Any) -> Scheduler:
@@ -91,7 +94,7 @@ def texts(world: BotWorld, chat_id: int) -> list[str]:
 async def test_restart_before_during_and_after_a_slot_sends_exactly_once(world: BotWorld) -> None:
     anna = await world.connected_user()
     await make_digest(world, anna.user["id"])
-    slot = nine_tomorrow()
+    slot = nine_today()
     before = len(sends_to(world, anna.user["id"]))
     clock = Clock(slot - timedelta(minutes=1))
     assert await scheduler(world, clock).run_once() == 0  # before: nothing yet
@@ -117,7 +120,7 @@ async def test_restart_before_during_and_after_a_slot_sends_exactly_once(world: 
 async def test_downtime_late_within_two_hours_with_a_note_then_skipped(world: BotWorld) -> None:
     anna = await world.connected_user()
     await make_digest(world, anna.user["id"])
-    slot = nine_tomorrow()
+    slot = nine_today()
     clock = Clock(slot + timedelta(minutes=90))  # the bot was down from 08:59 to 10:30
     assert await scheduler(world, clock).run_once() == 1
     assert "⏰ late: the bot was offline at 09:00" in texts(world, anna.user["id"])[-1]
@@ -138,7 +141,7 @@ async def test_the_same_schedule_in_two_time_zones_is_due_at_each_ones_nine(
     new_york = await digests.create(anna.user["id"], anna.user["id"], tracker_id, DAILY,
                                     "America/New_York", spec)  # fmt: skip
     assert new_york is not None
-    runner = scheduler(world, Clock(nine_tomorrow() + timedelta(seconds=5)))
+    runner = scheduler(world, Clock(nine_today() + timedelta(seconds=5)))
     assert [job.digest_id for job in await runner.due_jobs()] == [berlin.id]
     runner.clock = Clock(next_slot(DAILY, "America/New_York", runner.clock()).at)
     assert [job.digest_id for job in await runner.due_jobs()] == [new_york.id]
@@ -149,7 +152,7 @@ async def test_a_failing_tracker_is_retried_then_the_digest_says_what_failed(
 ) -> None:
     anna = await world.connected_user()
     digest = await make_digest(world, anna.user["id"])
-    clock = Clock(nine_tomorrow())
+    clock = Clock(nine_today())
     world.sandbox.faults.fail_5xx = 10
     runner = scheduler(world, clock)
     assert await runner.run_once() == 1
@@ -165,7 +168,7 @@ async def test_a_chat_that_blocked_the_bot_pauses_its_digests(world: BotWorld) -
     anna = await world.connected_user()
     digest = await make_digest(world, anna.user["id"])
     world.telegram.block(anna.user["id"])
-    runner = scheduler(world, Clock(nine_tomorrow()))
+    runner = scheduler(world, Clock(nine_today()))
     assert await runner.run_once() == 1
     assert runner.counts["blocked"] == 1
     stored = await DigestRepository(world.services.db).get(anna.user["id"], digest.id)
@@ -174,7 +177,7 @@ async def test_a_chat_that_blocked_the_bot_pauses_its_digests(world: BotWorld) -
 
 async def test_retry_after_is_honoured(world: BotWorld) -> None:
     anna = await world.connected_user()
-    clock = Clock(nine_tomorrow())
+    clock = Clock(nine_today())
     world.telegram.rate_limit = 3
     world.telegram.clock = clock.timestamp  # Telegram's flood window runs on the same clock
     for _ in range(8):
@@ -205,7 +208,7 @@ async def test_a_thousand_digests_due_in_one_minute_each_arrive_once(world: BotW
         schedule = {"time": "09:00", "days": []}
         spec = {"chart": True}
         await digests.create(anna.user["id"], chat_id, tracker_id, schedule, BERLIN, spec)
-    clock = Clock(nine_tomorrow() + timedelta(seconds=20))
+    clock = Clock(nine_today() + timedelta(seconds=20))
     world.telegram.rate_limit = 30
     world.telegram.clock = clock.timestamp  # the flood window runs on the scheduler's clock
     stamps: list[float] = []
@@ -238,7 +241,7 @@ async def test_digest_numbers_equal_the_trackers_report(
 ) -> None:
     anna = await world.connected_user()
     await make_digest(world, anna.user["id"])
-    slot = nine_tomorrow()
+    slot = nine_today()
     assert await scheduler(world, Clock(slot)).run_once() == 1
     text = texts(world, anna.user["id"])[-1]
     day = (slot.astimezone(ZoneInfo(BERLIN)) - timedelta(days=1)).date()
@@ -262,7 +265,7 @@ async def test_digest_numbers_equal_the_trackers_report(
 async def test_the_digest_is_written_in_the_owners_language(world: BotWorld) -> None:
     ivan = await world.connected_user(2002, language="ru")
     await make_digest(world, ivan.user["id"])
-    assert await scheduler(world, Clock(nine_tomorrow())).run_once() == 1
+    assert await scheduler(world, Clock(nine_today())).run_once() == 1
     assert "☀️ Вчера" in texts(world, ivan.user["id"])[-1]
 
 
@@ -315,7 +318,7 @@ async def test_a_crash_after_the_claim_is_delivered_once_after_the_lease_with_a_
     anna = await world.connected_user()
     chat = anna.user["id"]
     digest = await make_digest(world, chat)
-    slot = nine_tomorrow()
+    slot = nine_today()
     before = len(sends_to(world, chat))
     clock = Clock(slot + timedelta(seconds=10))
     dying = scheduler(world, clock)
@@ -345,7 +348,7 @@ async def test_a_claim_left_pending_for_over_two_hours_is_skipped(world: BotWorl
     anna = await world.connected_user()
     chat = anna.user["id"]
     digest = await make_digest(world, chat)
-    slot = nine_tomorrow()
+    slot = nine_today()
     before = len(sends_to(world, chat))
     key = await claimed_and_left(world, digest, slot + timedelta(seconds=5))
     await world.restart()  # down from 09:00 until after 11:00
@@ -365,7 +368,7 @@ async def test_a_delivered_slot_is_not_repeated_after_a_restart(world: BotWorld)
     anna = await world.connected_user()
     chat = anna.user["id"]
     digest = await make_digest(world, chat)
-    slot = nine_tomorrow()
+    slot = nine_today()
     before = len(sends_to(world, chat))
     clock = Clock(slot + timedelta(seconds=5))
     assert await scheduler(world, clock).run_once() == 1
@@ -382,7 +385,7 @@ async def test_two_schedulers_taking_over_a_stale_claim_deliver_it_once(world: B
     anna = await world.connected_user()
     chat = anna.user["id"]
     digest = await make_digest(world, chat)
-    slot = nine_tomorrow()
+    slot = nine_today()
     before = len(sends_to(world, chat))
     await claimed_and_left(world, digest, slot + timedelta(seconds=5))
     await world.restart()
@@ -401,7 +404,7 @@ async def test_a_delivery_cancelled_by_stop_is_taken_over_after_a_restart(
     anna = await world.connected_user()
     chat = anna.user["id"]
     await make_digest(world, chat)
-    slot = nine_tomorrow()
+    slot = nine_today()
     before = len(sends_to(world, chat))
     clock = Clock(slot + timedelta(seconds=10))
     runner = scheduler(world, clock, tick=3600)
