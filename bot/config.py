@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     tracker_max_answer_mb: int = Field(8, ge=1, le=256)
     #: "⏸ Pause losing" ticks a losing campaign only with at least this spend in the period
     pause_min_spend: float = Field(3.0, ge=0)
+    #: seconds between two polls of a tracker's conversion log by the live feed
+    live_poll_seconds: float = Field(30.0, ge=5, le=600)
+    #: minutes the live feed reads back before its cursor, for conversions recorded late
+    live_overlap_minutes: float = Field(15.0, ge=1, le=180)
 
     @field_validator("allowed_users", "admin_ids", mode="before")
     @classmethod

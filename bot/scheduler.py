@@ -1,4 +1,5 @@
-"""The one scheduler loop of the process: digests (and later alerts) at their local time.
+"""The one scheduler loop of the process: digests at their local time, the live feed's polls
+(``bot.live.poller``), and later alerts.
 
 Exactly one delivery per due slot, kept in the database (see ``storage.digests``):
 
@@ -59,6 +60,7 @@ from bot.digests.limits import PerKey, TokenBucket
 from bot.digests.schedule import LOOKBACK, Slot, due_slot
 from bot.digests.send import Outcome, Sender
 from bot.i18n import Translator
+from bot.live.poller import LivePoller
 from bot.services import reading
 from bot.services.reading import reading_ledger
 from storage.digests import DigestRepository, DueState
@@ -140,9 +142,16 @@ class Scheduler:
         self.lease = lease
         self.repository = DigestRepository(services.db)
         self.charts = ChartMemo()
-        self.composer = Composer(services, PerKey(per_tracker), self.charts, retry_delay, sleep)
+        trackers = PerKey(per_tracker)  # digests and the live feed share each tracker's share
+        self.composer = Composer(services, trackers, self.charts, retry_delay, sleep)
         bucket = TokenBucket(rate, burst, monotonic=monotonic, sleep=sleep)
         self.sender = Sender(bot, bucket, self.charts, sleep=sleep)
+        settings = services.settings
+        self.live = LivePoller(
+            services, bot, self.sender, trackers, clock=lambda: self.clock(),
+            every=timedelta(seconds=settings.live_poll_seconds),
+            overlap=timedelta(minutes=settings.live_overlap_minutes), sleep=sleep,
+        )  # fmt: skip
         self.counts: Counter[str] = Counter()
         self._workers = asyncio.Semaphore(workers)
         self._inflight: set[tuple[int, str]] = set()
@@ -326,6 +335,7 @@ class Scheduler:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._loop
             self._loop = None
+        await self.live.stop()
         for starter in list(self._starters):  # digests not started yet stay unclaimed: still due
             starter.cancel()
         await asyncio.gather(*self._starters, return_exceptions=True)
@@ -342,6 +352,7 @@ class Scheduler:
                 starter = asyncio.create_task(self._start(await self.due_jobs()))
                 self._starters.add(starter)
                 starter.add_done_callback(self._starters.discard)
+                await self.live.start_due()  # polls run on their own; a slow one is skipped
             except asyncio.CancelledError:
                 raise
             except Exception:  # a bad tick must not end the loop
@@ -354,7 +365,8 @@ def attach(dp: Dispatcher, services: Services) -> None:
 
     async def on_startup(bot: Bot) -> None:
         if services.scheduler is None:
-            services.scheduler = Scheduler(services, bot)
+            tick = min(30.0, services.settings.live_poll_seconds)
+            services.scheduler = Scheduler(services, bot, tick=tick)
         services.scheduler.start()
 
     async def on_shutdown() -> None:

@@ -151,3 +151,37 @@ def label_items(value: str, label: str | None) -> dict[str, str]:
     """The ``items`` that put ``label`` ("blacklist", "whitelist") on one report value, or
     take its label off (``None``)."""
     return {value: label if label is not None else LABEL_REMOVED}
+
+
+# --- the live conversion feed ------------------------------------------------------------------
+
+# §2.13 — the conversion log's columns the live feed reads. An unknown column fails the whole
+# request (§9), so only columns the published list names; sub_ids up to 15, as every version
+# has them (REPORT_SUB_ID_COUNT is a newer tracker's).
+LIVE_COLUMNS: Final = (
+    "conversion_id", "sub_id", "tid", "status", "previous_status", "original_status",
+    "revenue", "campaign", "campaign_id", "offer", "offer_id", "country", "country_code",
+    "ts", "ts_id", "click_datetime", "postback_datetime",
+    *(f"sub_id_{n}" for n in range(1, SUB_ID_COUNT + 1)),
+)  # fmt: skip
+#: rows a page of the log; GUESS: Keitaro caps ``limit`` somewhere, 1,000 is below any seen
+LIVE_PAGE: Final = 1000
+#: GUESS: a status change moves the row's ``postback_datetime`` to the later postback (the
+#: sandbox does; real trackers keep the last postback's time), so a window by that column
+#: sees changes as well as new conversions.
+LIVE_WINDOW_COLUMN: Final = "postback_datetime"
+
+
+def live_window(start: str, end: str) -> dict[str, Any]:
+    """The log request body (without paging) for conversions whose postback time is in
+    [start, end), both "YYYY-MM-DD HH:MM:SS" in UTC. GUESS: ``range`` takes times, not only
+    dates (§2.13 shows dates); a ``BETWEEN`` filter on the same column says the same to a
+    tracker that reads only the dates, so either reading returns the window."""
+    return {
+        "range": {"from": start, "to": end, "timezone": "UTC"},
+        "columns": list(LIVE_COLUMNS),
+        "filters": [
+            {"name": LIVE_WINDOW_COLUMN, "operator": "BETWEEN", "expression": [start, end]}
+        ],
+        "sort": [{"name": LIVE_WINDOW_COLUMN, "order": "ASC"}],
+    }

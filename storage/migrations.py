@@ -127,4 +127,48 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX chat_screens_created ON chat_screens(created_at);
     """,
+    # 4: the live conversion feed: one row of settings and poll state per tracker, every
+    # (conversion, status) the feed has dealt with (claimed before it is sent, marked after),
+    # and the campaigns a user muted for a while.
+    """
+    CREATE TABLE live_feeds (
+        tracker_id     INTEGER PRIMARY KEY REFERENCES trackers(id) ON DELETE CASCADE,
+        owner_id       INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        enabled        INTEGER NOT NULL DEFAULT 0,
+        chat_id        INTEGER NOT NULL,
+        settings       TEXT NOT NULL DEFAULT '{}',      -- JSON: statuses, scope, minimum...
+        blocked        INTEGER NOT NULL DEFAULT 0,      -- the chat blocked the bot
+        cursor         TEXT,                            -- read up to here (UTC)
+        started_at     TEXT,                            -- turned on (UTC): older is not news
+        failing_since  TEXT,                            -- the first failure of a run of them
+        failure_told   INTEGER NOT NULL DEFAULT 0,
+        seen_statuses  TEXT NOT NULL DEFAULT '[]',      -- JSON: statuses the log has shown
+        reconciled_day TEXT,                            -- the last local day reconciled
+        updated_at     TEXT NOT NULL
+    );
+    CREATE INDEX live_feeds_owner ON live_feeds(owner_id);
+
+    CREATE TABLE live_events (
+        tracker_id    INTEGER NOT NULL REFERENCES trackers(id) ON DELETE CASCADE,
+        conversion_id INTEGER NOT NULL,
+        status        TEXT NOT NULL,
+        state         TEXT NOT NULL,   -- claimed | sent | held | batched | muted | primed | skipped
+        claimed_at    TEXT,            -- when it was claimed for a send (UTC, microseconds)
+        message_id    INTEGER,         -- the notification that told it, to reply to later
+        told_at       TEXT,            -- when the user was told (UTC, microseconds)
+        postback_at   TEXT NOT NULL,   -- the conversion's postback time (UTC)
+        revenue       REAL NOT NULL DEFAULT 0,
+        data          TEXT NOT NULL,   -- JSON: the log row, to send it again after a crash
+        PRIMARY KEY (tracker_id, conversion_id, status)
+    );
+    CREATE INDEX live_events_state ON live_events(tracker_id, state);
+    CREATE INDEX live_events_postback ON live_events(tracker_id, postback_at);
+
+    CREATE TABLE live_mutes (
+        tracker_id  INTEGER NOT NULL REFERENCES trackers(id) ON DELETE CASCADE,
+        campaign_id INTEGER NOT NULL,
+        until       TEXT NOT NULL,     -- UTC
+        PRIMARY KEY (tracker_id, campaign_id)
+    );
+    """,
 )

@@ -47,7 +47,7 @@ class Sender:
         self.sleep = sleep
         self.retries = 0
 
-    async def _paced(self, send: Callable[[], Awaitable[Message]]) -> Message:
+    async def paced(self, send: Callable[[], Awaitable[Message]]) -> Message:
         """One message through the bucket; on 429 wait what Telegram says, then again."""
         for _attempt in range(MAX_RETRIES):
             await self.bucket.acquire()
@@ -65,12 +65,12 @@ class Sender:
         """The chart with the text as its caption when the text fits, else chart then text."""
         try:
             if composed.chart is None:
-                await self._paced(
+                await self.paced(
                     lambda: self.bot.send_message(chat_id, composed.text, reply_markup=keyboard)
                 )
                 return Outcome.SENT
             fits = visible_length(composed.text) <= CAPTION_LIMIT
-            sent = await self._paced(
+            sent = await self.paced(
                 lambda: self.bot.send_photo(
                     chat_id,
                     self._photo(composed),
@@ -80,7 +80,7 @@ class Sender:
             )
             self._remember(composed, sent)
             if not fits:
-                await self._paced(
+                await self.paced(
                     lambda: self.bot.send_message(chat_id, composed.text, reply_markup=keyboard)
                 )
             return Outcome.SENT

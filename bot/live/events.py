@@ -1,0 +1,148 @@
+"""The tracker's conversion log turned into what the feed has not dealt with yet.
+
+A row is a conversion in its current status. Its event key is (conversion id, status): a
+conversion the feed told as a lead and now sees as a sale is a new event, a *change*, told
+as "lead → sale" in reply to the first notification. A conversion the feed never saw
+before but whose ``previous_status`` Keitaro reports (a lead the feed missed, or a sale a
+later lead overwrote) is a change too: the user learns what it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.live.settings import wants_status
+from storage.live import LiveEvent
+
+#: the form of the log's times (asked in UTC)
+LOG_TIME = "%Y-%m-%d %H:%M:%S"
+
+
+def log_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime(LOG_TIME)
+
+
+def parse_log_time(value: Any) -> datetime | None:
+    try:
+        return datetime.strptime(str(value).strip()[:19], LOG_TIME).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def as_number(value: Any) -> float:
+    """A revenue as the log gives it: a number, a string ("12.5", "12,5"), or junk (0)."""
+    if isinstance(value, bool):
+        return 0.0
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        return float(str(value).replace(",", ".").strip())
+    except ValueError:
+        return 0.0
+
+
+def as_id(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    return int(text) if text.isdigit() else None
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One readable row of the log."""
+
+    conversion_id: int
+    status: str
+    previous_status: str
+    revenue: float
+    postback_at: datetime
+    campaign_id: int
+    data: dict[str, Any]
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return self.conversion_id, self.status
+
+
+def read_row(raw: Any) -> Row | None:
+    """A row, or None when it lacks what a notification needs (an id, a status, a time)."""
+    if not isinstance(raw, dict):
+        return None
+    conversion_id = as_id(raw.get("conversion_id"))
+    status = str(raw.get("status") or "").strip().lower()
+    postback_at = parse_log_time(raw.get("postback_datetime"))
+    if conversion_id is None or not status or postback_at is None:
+        return None
+    data = {k: v for k, v in raw.items() if isinstance(v, str | int | float | bool) or v is None}
+    return Row(
+        conversion_id=conversion_id,
+        status=status,
+        previous_status=str(raw.get("previous_status") or "").strip().lower(),
+        revenue=as_number(raw.get("revenue")),
+        postback_at=postback_at,
+        campaign_id=as_id(raw.get("campaign_id")) or 0,
+        data=data,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something to tell: a new conversion, or a conversion whose status changed."""
+
+    row: Row
+    #: the status it had before: the one the feed told, else Keitaro's ``previous_status``
+    previous: str | None
+    #: the notification of the earlier status, to reply to
+    reply_to: int | None
+    #: the revenue the feed told with the earlier status
+    previous_revenue: float | None
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return self.row.key
+
+    @property
+    def is_change(self) -> bool:
+        return bool(self.previous) and self.previous != self.row.status
+
+    @property
+    def overwritten_sale(self) -> bool:
+        """A sale a later postback turned back into a lead (Keitaro overwrites it)."""
+        return self.previous == "sale" and self.row.status == "lead"
+
+
+def new_events(rows: list[Row], known: dict[int, list[LiveEvent]]) -> list[Event]:
+    """The rows whose (conversion, status) the feed has not dealt with, in log order, each
+    once (a row read twice across pages counts once)."""
+    events: list[Event] = []
+    taken: set[tuple[int, str]] = set()
+    for row in rows:
+        earlier = known.get(row.conversion_id, [])
+        if row.key in taken or any(event.status == row.status for event in earlier):
+            continue
+        taken.add(row.key)
+        told = [event for event in earlier if event.state != "primed" or event.message_id]
+        last = max(told or earlier, key=lambda e: e.postback_at, default=None)
+        if last is not None:
+            previous: str | None = last.status
+            reply_to, previous_revenue = last.message_id, last.revenue
+        else:
+            previous, reply_to, previous_revenue = row.previous_status or None, None, None
+        events.append(Event(row, previous, reply_to, previous_revenue))
+    return events
+
+
+def wanted(settings: dict[str, Any], event: Event) -> bool:
+    """Whether the feed's settings ask for this event (its scope is in the request)."""
+    row = event.row
+    if not wants_status(settings, row.status):
+        return False
+    minimum = float(settings.get("min_revenue") or 0)
+    if row.status == "rejected" or event.overwritten_sale:
+        return True  # money taken back is news whatever the amount
+    return row.revenue >= minimum

@@ -1,0 +1,429 @@
+"""One poll of a tracker's conversion log a tick, every event told once.
+
+Each tick, for every feed that is on (one per tracker) and due:
+
+1. **Read** ``conversions/log`` over ``[cursor − overlap, now]`` by postback time, page by
+   page, under the tracker's share of the per-tracker limit the digests use. The overlap
+   catches conversions Keitaro records late (its postbacks go through a queue). After
+   downtime the window starts at most ``catch_up`` (6 h) back; what lies before that is
+   counted with one more request and said, not sent.
+2. **Sort out** what is new (``bot.live.events``): not asked for by the settings (never
+   recorded, so a status added later applies to what comes), a muted campaign (recorded as
+   ``muted``), older than the moment the feed was turned on (``primed``).
+3. **Claim, then send, then settle** (``storage.live``): quiet hours hold events (``held``)
+   and tell them as one summary when they end; after downtime they are one "while I was
+   away" summary; more than ``burst`` a minute are one burst summary; else one message each,
+   a status change replying to the notification of the earlier status. A claim left by a
+   process that died before sending is taken over after ``lease`` and sent from its row.
+4. **Advance** the cursor to ``now`` once the window is dealt with.
+
+What is left is the trade the digests make (``bot.scheduler``): a crash after Telegram
+accepted a message and before its row is settled (milliseconds) sends that one event again
+after the lease. Telegram has no idempotency key, so no order of writes closes the window.
+
+A tracker that fails is retried with backoff (doubling from one tick to 5 minutes); after
+``failure_notice`` (15 minutes) of failing its owner is told once, and told again once it
+answers. A chat that blocked the bot pauses its feed until ``/live on``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
+from aiogram.types import Message, ReplyParameters
+
+from bot.digests.limits import PerKey
+from bot.digests.send import Sender
+from bot.handlers.digests.common import scope_filters
+from bot.i18n import Translator
+from bot.live import messages
+from bot.live.events import Event, Row, log_time, new_events, read_row, wanted
+from bot.live.reconcile import Reconciler
+from bot.live.settings import in_quiet_hours, normalized
+from bot.ui.errors import describe
+from bot.ui.screens import Screen
+from keitaro import KeitaroError
+from keitaro.guesses import LIVE_PAGE, live_window
+from storage.live import LiveEvent, LiveFeed, LiveRepository
+
+if TYPE_CHECKING:
+    from bot.app import Services
+    from keitaro import KeitaroClient
+    from storage.models import Tracker
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+
+#: how far back a catch-up after downtime goes; older conversions are counted, not sent
+CATCH_UP = timedelta(hours=6)
+#: a gap since the last poll longer than this is downtime: what it missed is one summary
+AWAY_AFTER = timedelta(minutes=3)
+#: a claim older than this was left by a process that died before sending it
+LEASE = timedelta(minutes=2)
+#: how long a tracker fails before its owner is told
+FAILURE_NOTICE = timedelta(minutes=15)
+#: the longest wait between two tries of a failing tracker
+MAX_BACKOFF = timedelta(minutes=5)
+#: what "within a minute" of a burst means
+BURST_WINDOW = timedelta(minutes=1)
+#: settled events are forgotten after this (the reconciliation reads yesterday)
+KEEP = timedelta(days=3)
+#: pages one poll reads at most (a runaway tracker must not page forever)
+MAX_PAGES = 200
+
+
+@dataclass
+class Context:
+    """One poll of one feed: who it is for and how they read."""
+
+    feed: LiveFeed
+    tracker: Tracker
+    client: KeitaroClient
+    t: Translator
+    zone: str
+    settings: dict[str, Any]
+    now: datetime
+    currency: str = "USD"
+    blocked: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+class TrackerFailed(Exception):
+    def __init__(self, error: KeitaroError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class LivePoller:
+    def __init__(
+        self,
+        services: Services,
+        bot: Bot,
+        sender: Sender,
+        per_tracker: PerKey,
+        *,
+        clock: Clock,
+        every: timedelta = timedelta(seconds=30),
+        overlap: timedelta = timedelta(minutes=15),
+        lease: timedelta = LEASE,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.services = services
+        self.bot = bot
+        self.sender = sender
+        self.per_tracker = per_tracker
+        self.clock = clock
+        self.every = every
+        self.overlap = overlap
+        self.lease = lease
+        self.sleep = sleep
+        self.repository = LiveRepository(services.db)
+        self.reconciler = Reconciler(self)
+        self.counts: dict[str, int] = {}
+        self._next: dict[int, datetime] = {}
+        self._failures: dict[int, int] = {}
+        self._running: dict[int, asyncio.Task[None]] = {}
+
+    def count(self, name: str, n: int = 1) -> None:
+        self.counts[name] = self.counts.get(name, 0) + n
+
+    # ----- the tick ---------------------------------------------
+
+    async def start_due(self) -> list[asyncio.Task[None]]:
+        """Start a poll for every feed that is due and not still polling (one per tracker:
+        a slow tracker is never asked again before it answered)."""
+        now = self.clock()
+        started = []
+        for feed in await self.repository.active():
+            running = self._running.get(feed.tracker_id)
+            if running is not None and not running.done():
+                continue
+            if now < self._next.get(feed.tracker_id, now):
+                continue
+            self._next[feed.tracker_id] = now + self.every
+            task = asyncio.create_task(self._guarded(feed))
+            self._running[feed.tracker_id] = task
+            started.append(task)
+        return started
+
+    async def run_once(self) -> int:
+        """One tick, waiting for its polls (what tests and benchmarks call)."""
+        tasks = await self.start_due()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        return len(tasks)
+
+    async def stop(self) -> None:
+        tasks = [task for task in self._running.values() if not task.done()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _guarded(self, feed: LiveFeed) -> None:
+        try:
+            await self.poll(feed)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # one feed's bug must not end the others' polls
+            log.exception("live feed of tracker %s: poll failed", feed.tracker_id)
+
+    # ----- one poll ---------------------------------------------
+
+    async def context(self, feed: LiveFeed) -> Context | None:
+        services = self.services
+        owner = await services.users.get(feed.owner_id)
+        tracker = await services.trackers.get(feed.owner_id, feed.tracker_id)
+        client = await services.clients.client(tracker) if tracker else None
+        if owner is None or tracker is None or client is None:
+            return None
+        t = Translator(owner.language or services.settings.default_language)
+        settings = normalized(feed.settings)
+        currency = str(settings.get("currency") or "USD")
+        return Context(
+            feed, tracker, client, t, owner.timezone or "UTC", settings, self.clock(), currency
+        )
+
+    async def poll(self, feed: LiveFeed) -> None:
+        ctx = await self.context(feed)
+        if ctx is None:
+            return
+        now = ctx.now
+        cursor = feed.cursor or now
+        start = max(cursor - self.overlap, now - CATCH_UP)
+        try:
+            rows = await self.read(ctx, start, now)
+            skipped = await self.count_before(ctx, cursor, now - CATCH_UP)
+        except TrackerFailed as failure:
+            await self.failed(ctx, failure.error)
+            return
+        self._failures.pop(feed.tracker_id, None)
+        if feed.failing_since is not None and feed.failure_told:
+            await self.tell_recovered(ctx, feed.failing_since)
+        away = now - cursor > max(AWAY_AFTER, self.every * 3)
+        await self.deal_with(ctx, rows, away=away, away_since=cursor, skipped=skipped)
+        if ctx.blocked:
+            return
+        seen = {*feed.seen_statuses, *(row.status for row in rows)}
+        await self.repository.advance(feed.tracker_id, now, seen)
+        await self.repository.prune(feed.tracker_id, now - KEEP)
+        await self.reconciler.maybe(ctx)
+
+    async def request(self, ctx: Context, body: dict[str, Any]) -> dict[str, Any]:
+        """One log request under the tracker's share of the per-tracker limit."""
+        try:
+            async with self.per_tracker(ctx.tracker.id):
+                result = await ctx.client.call("conversions.log", **body)
+        except KeitaroError as error:
+            raise TrackerFailed(error) from error
+        self.count("requests")
+        data = result.data
+        return data if isinstance(data, dict) else {}
+
+    def body(self, ctx: Context, start: datetime, end: datetime) -> dict[str, Any]:
+        body = live_window(log_time(start), log_time(end))
+        body["filters"] = [*body["filters"], *scope_filters(ctx.settings.get("scope") or {})]
+        return body
+
+    async def read(self, ctx: Context, start: datetime, end: datetime) -> list[Row]:
+        """Every row of the window, page by page (the last page is the short one)."""
+        body = self.body(ctx, start, end)
+        rows: list[Row] = []
+        for page in range(MAX_PAGES):
+            answer = await self.request(
+                ctx, {**body, "limit": LIVE_PAGE, "offset": page * LIVE_PAGE}
+            )
+            raw = answer.get("rows") if isinstance(answer.get("rows"), list) else []
+            rows.extend(row for row in map(read_row, raw) if row is not None)
+            total = answer.get("total")
+            if len(raw) < LIVE_PAGE or (isinstance(total, int) and (page + 1) * LIVE_PAGE >= total):
+                break
+        return rows
+
+    async def count_before(self, ctx: Context, cursor: datetime, limit: datetime) -> int:
+        """How many conversions between the cursor and the catch-up's start (not sent)."""
+        if cursor >= limit:
+            return 0
+        answer = await self.request(ctx, {**self.body(ctx, cursor, limit), "limit": 1, "offset": 0})
+        total = answer.get("total")
+        return total if isinstance(total, int) else 0
+
+    # ----- sorting out and telling ---------------------------------------------
+
+    async def deal_with(
+        self, ctx: Context, rows: list[Row], *, away: bool, away_since: datetime, skipped: int
+    ) -> None:
+        repo, tracker_id, now = self.repository, ctx.feed.tracker_id, ctx.now
+        known = await repo.known(tracker_id, (row.conversion_id for row in rows))
+        events = [event for event in new_events(rows, known) if wanted(ctx.settings, event)]
+        mutes = await repo.mutes(tracker_id, now)
+        started = ctx.feed.started_at
+        fresh: list[Event] = []
+        for event in events:
+            state = "claimed"
+            if started is not None and event.row.postback_at < started:
+                state = "primed"
+            elif event.row.campaign_id in mutes:
+                state = "muted"
+            elif in_quiet_hours(ctx.settings, ctx.zone, now):
+                state = "held"
+            if await repo.claim(
+                tracker_id, event.row.conversion_id, event.row.status, state=state,
+                postback_at=event.row.postback_at, revenue=event.row.revenue,
+                data=stored(event), now=now,
+            ) and state == "claimed":  # fmt: skip
+                fresh.append(event)
+        if not in_quiet_hours(ctx.settings, ctx.zone, now):
+            await self.release_held(ctx)
+        stale = await repo.in_state(tracker_id, "claimed", claimed_before=now - self.lease)
+        for event in stale:
+            if await repo.take_over(event, now):
+                revived = revive(event)
+                if revived is not None:
+                    fresh.append(revived)
+                self.count("taken_over")
+        if away and (fresh or skipped):
+            kind = "outage" if ctx.feed.failing_since is not None else "away"
+            await self.tell_summary(ctx, kind, fresh, since=away_since, skipped=skipped)
+        elif len(fresh) + await repo.told_since(tracker_id, now - BURST_WINDOW) > burst_of(ctx):
+            await self.tell_summary(ctx, "burst", fresh)
+        else:
+            for event in fresh:
+                if ctx.blocked:
+                    break
+                await self.tell_one(ctx, event)
+
+    async def release_held(self, ctx: Context) -> None:
+        """Quiet hours are over: what they held, as one summary."""
+        repo, now = self.repository, ctx.now
+        held = await repo.in_state(ctx.feed.tracker_id, "held")
+        taken = [event for event in held if await repo.take_over(event, now, from_state="held")]
+        events = [revived for revived in map(revive, taken) if revived is not None]
+        if events:
+            since = min(event.postback_at for event in taken)
+            await self.tell_summary(ctx, "quiet", events, since=since)
+
+    async def tell_one(self, ctx: Context, event: Event) -> None:
+        screen = messages.notification(
+            ctx.t, ctx.tracker.id, ctx.tracker.name, event, ctx.zone, ctx.currency
+        )
+        sent = await self.send(ctx, screen, reply_to=event.reply_to)
+        state = "sent" if sent is not None else "skipped"
+        message_id = sent.message_id if sent is not None else None
+        await self.repository.settle(
+            ctx.feed.tracker_id, [event.key], state, now=self.clock(), message_id=message_id
+        )
+        self.count("notified" if sent is not None else "undelivered")
+
+    async def tell_summary(
+        self,
+        ctx: Context,
+        kind: str,
+        events: list[Event],
+        *,
+        since: datetime | None = None,
+        skipped: int = 0,
+    ) -> None:
+        screen = messages.summary(
+            ctx.t, kind, ctx.tracker.name, events, ctx.zone, ctx.currency, since=since,
+            skipped=skipped, skipped_before=ctx.now - CATCH_UP if skipped else None,
+        )  # fmt: skip
+        sent = await self.send(ctx, screen)
+        state = "batched" if sent is not None else "skipped"
+        await self.repository.settle(
+            ctx.feed.tracker_id, [event.key for event in events], state, now=self.clock()
+        )
+        self.count(f"summary_{kind}")
+
+    async def send(
+        self, ctx: Context, screen: Screen, *, reply_to: int | None = None
+    ) -> Message | None:
+        """Through the digests' rate limiter (429s honoured there). None when Telegram
+        refused it for good; a chat that blocked the bot turns the feed's sending off."""
+        if ctx.blocked:
+            return None
+        reply = (
+            ReplyParameters(message_id=reply_to, allow_sending_without_reply=True)
+            if reply_to
+            else None
+        )
+        chat_id = ctx.feed.chat_id
+        try:
+            return await self.sender.paced(
+                lambda: self.bot.send_message(
+                    chat_id, screen.text, reply_markup=screen.keyboard, reply_parameters=reply
+                )
+            )
+        except TelegramForbiddenError:
+            ctx.blocked = True
+            await self.repository.set_blocked(ctx.feed.tracker_id)
+            log.info(
+                "chat %s blocked the bot: live feed of tracker %s paused", chat_id, ctx.tracker.id
+            )
+            return None
+        except (TelegramBadRequest, TelegramRetryAfter) as error:
+            log.warning("live notification to chat %s not sent: %s", chat_id, error)
+            return None
+
+    # ----- the tracker failing and back ---------------------------------------------
+
+    async def failed(self, ctx: Context, error: KeitaroError) -> None:
+        tracker_id, now = ctx.feed.tracker_id, ctx.now
+        failures = self._failures[tracker_id] = self._failures.get(tracker_id, 0) + 1
+        wait = min(self.every * 2 ** (failures - 1), MAX_BACKOFF)
+        self._next[tracker_id] = now + max(wait, self.every)
+        self.count("tracker_failed")
+        await self.repository.failed(tracker_id, now)
+        since = ctx.feed.failing_since or now
+        if now - since < FAILURE_NOTICE or ctx.feed.failure_told:
+            return
+        if await self.repository.set_failure_told(tracker_id, True):
+            text = messages.failing(
+                ctx.t, ctx.tracker.name, since, ctx.zone, describe(ctx.t, error)
+            )
+            await self.send(ctx, Screen(text, None))
+
+    async def tell_recovered(self, ctx: Context, since: datetime) -> None:
+        text = messages.recovered(ctx.t, ctx.tracker.name, since, ctx.zone)
+        await self.send(ctx, Screen(text, None))
+
+
+def burst_of(ctx: Context) -> int:
+    try:
+        return max(1, int(ctx.settings.get("burst") or 10))
+    except (TypeError, ValueError):
+        return 10
+
+
+def stored(event: Event) -> dict[str, Any]:
+    """What a claim keeps of its event, to send it again after a crash."""
+    return {
+        "row": event.row.data,
+        "previous": event.previous,
+        "reply_to": event.reply_to,
+        "previous_revenue": event.previous_revenue,
+    }
+
+
+def revive(event: LiveEvent) -> Event | None:
+    """The event a stored claim was made for."""
+    row = read_row(event.data.get("row"))
+    if row is None:
+        return None
+    data = event.data
+    revenue = data.get("previous_revenue")
+    return Event(
+        row,
+        data.get("previous"),
+        data.get("reply_to"),
+        float(revenue) if isinstance(revenue, int | float) else None,
+    )
+
+
+def utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)

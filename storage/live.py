@@ -1,0 +1,379 @@
+"""The live conversion feed: its settings and poll state (one row per tracker), what it has
+dealt with, and the campaigns muted for a while.
+
+Every (conversion, status) the feed sees is a row of ``live_events``, keyed so that it is
+told once:
+
+* ``claim`` inserts the row (``INSERT OR IGNORE``) in state ``claimed`` with the claim time,
+  *before* anything is sent; of two loops, or a loop and its restarted process, one wins.
+* ``settle`` moves it to ``sent`` (with the message that told it), ``batched`` (told in a
+  summary), ``held`` (quiet hours: told when they end), ``muted``, ``primed`` (there before
+  the feed was turned on: never told) or ``skipped`` (missed by downtime past the catch-up).
+* A claim still ``claimed`` long after it was taken belongs to a process that died between
+  claim and send; ``take_over`` hands it to one caller (compare-and-set on the claim time)
+  and it is sent from the row it was claimed with.
+
+Rows older than the reconciliation needs are pruned, so the table stays bounded.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from storage.db import Database, parse_time, utc_now
+
+#: the states in which a user was told of an event (one by one or in a summary)
+TOLD = ("sent", "batched")
+
+
+def stamp(moment: datetime) -> str:
+    """A time as stored: UTC to the microsecond, so a value read back compares equal."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _time(value: str | None) -> datetime | None:
+    return parse_time(value) if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class LiveFeed:
+    tracker_id: int
+    owner_id: int
+    enabled: bool
+    chat_id: int
+    #: ``statuses`` (a list, or None for all), ``scope`` (as a digest's), ``min_revenue``,
+    #: ``quiet`` (``{"from": "23:00", "to": "08:00"}`` or None), ``burst`` (events a minute)
+    settings: dict[str, Any]
+    blocked: bool
+    cursor: datetime | None
+    started_at: datetime | None
+    failing_since: datetime | None
+    failure_told: bool
+    seen_statuses: list[str] = field(default_factory=list)
+    reconciled_day: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LiveEvent:
+    tracker_id: int
+    conversion_id: int
+    status: str
+    state: str
+    claimed_at: datetime | None
+    message_id: int | None
+    postback_at: datetime
+    revenue: float
+    data: dict[str, Any]
+
+
+def _feed(row: sqlite3.Row) -> LiveFeed:
+    return LiveFeed(
+        tracker_id=row["tracker_id"],
+        owner_id=row["owner_id"],
+        enabled=bool(row["enabled"]),
+        chat_id=row["chat_id"],
+        settings=json.loads(row["settings"]),
+        blocked=bool(row["blocked"]),
+        cursor=_time(row["cursor"]),
+        started_at=_time(row["started_at"]),
+        failing_since=_time(row["failing_since"]),
+        failure_told=bool(row["failure_told"]),
+        seen_statuses=json.loads(row["seen_statuses"]),
+        reconciled_day=row["reconciled_day"],
+    )
+
+
+def _event(row: sqlite3.Row) -> LiveEvent:
+    return LiveEvent(
+        tracker_id=row["tracker_id"],
+        conversion_id=row["conversion_id"],
+        status=row["status"],
+        state=row["state"],
+        claimed_at=_time(row["claimed_at"]),
+        message_id=row["message_id"],
+        postback_at=parse_time(row["postback_at"]),
+        revenue=float(row["revenue"]),
+        data=json.loads(row["data"]),
+    )
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class LiveRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # ----- settings (owner-scoped) ---------------------------------------------------------
+
+    async def get(self, owner_id: int, tracker_id: int) -> LiveFeed | None:
+        row = await self._db.fetchone(
+            "SELECT * FROM live_feeds WHERE tracker_id = ? AND owner_id = ?",
+            (tracker_id, owner_id),
+        )
+        return _feed(row) if row else None
+
+    async def list(self, owner_id: int) -> builtins.list[LiveFeed]:
+        rows = await self._db.fetchall(
+            "SELECT * FROM live_feeds WHERE owner_id = ? ORDER BY tracker_id", (owner_id,)
+        )
+        return [_feed(row) for row in rows]
+
+    async def save(
+        self,
+        owner_id: int,
+        tracker_id: int,
+        *,
+        chat_id: int,
+        settings: Mapping[str, Any],
+        enabled: bool,
+        now: datetime,
+    ) -> LiveFeed | None:
+        """Create or replace a tracker's settings; None if it is not the owner's tracker.
+
+        Turning the feed on (from off, or from a chat that had blocked the bot) clears the
+        block and starts it at ``now``: cursor and start time, as what the tracker recorded
+        before is not news. Saving a feed that stays on keeps its cursor."""
+        async with self._db.transaction() as tx:
+            owned = await tx.fetchone(
+                "SELECT 1 FROM trackers WHERE id = ? AND owner_id = ?", (tracker_id, owner_id)
+            )
+            if owned is None:
+                return None
+            start = stamp(now) if enabled else None
+            await tx.execute(
+                "INSERT INTO live_feeds (tracker_id, owner_id, enabled, chat_id, settings, "
+                "cursor, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (tracker_id) DO UPDATE SET enabled = excluded.enabled, "
+                "chat_id = excluded.chat_id, settings = excluded.settings, "
+                "updated_at = excluded.updated_at, "
+                "cursor = CASE WHEN excluded.enabled = 1 AND (live_feeds.enabled = 0 "
+                "OR live_feeds.blocked = 1) THEN excluded.cursor ELSE live_feeds.cursor END, "
+                "started_at = CASE WHEN excluded.enabled = 1 AND (live_feeds.enabled = 0 "
+                "OR live_feeds.blocked = 1) THEN excluded.started_at ELSE live_feeds.started_at "
+                "END, blocked = CASE WHEN excluded.enabled = 1 THEN 0 ELSE live_feeds.blocked END",
+                (
+                    tracker_id, owner_id, int(enabled), chat_id, _json(dict(settings)),
+                    start, start, utc_now(),
+                ),
+            )  # fmt: skip
+            row = await tx.fetchone("SELECT * FROM live_feeds WHERE tracker_id = ?", (tracker_id,))
+        assert row is not None
+        return _feed(row)
+
+    # ----- the poller (across owners) --------------------------------------------------------
+
+    async def active(self) -> builtins.list[LiveFeed]:
+        """Every feed that is on and whose chat has not blocked the bot."""
+        rows = await self._db.fetchall(
+            "SELECT * FROM live_feeds WHERE enabled = 1 AND blocked = 0 ORDER BY tracker_id"
+        )
+        return [_feed(row) for row in rows]
+
+    async def feed(self, tracker_id: int) -> LiveFeed | None:
+        row = await self._db.fetchone(
+            "SELECT * FROM live_feeds WHERE tracker_id = ?", (tracker_id,)
+        )
+        return _feed(row) if row else None
+
+    async def advance(
+        self, tracker_id: int, cursor: datetime, seen_statuses: Iterable[str]
+    ) -> None:
+        """A successful poll up to ``cursor``: the cursor only moves forward, and a run of
+        failures is over (``recovered`` tells whether someone was told about it)."""
+        await self._db.execute(
+            "UPDATE live_feeds SET cursor = ?, seen_statuses = ?, failing_since = NULL, "
+            "failure_told = 0 WHERE tracker_id = ? AND (cursor IS NULL OR cursor < ?)",
+            (stamp(cursor), _json(sorted(set(seen_statuses))), tracker_id, stamp(cursor)),
+        )
+
+    async def failed(self, tracker_id: int, now: datetime) -> None:
+        """A failed poll: the start of a run of failures is kept (the first one wins)."""
+        await self._db.execute(
+            "UPDATE live_feeds SET failing_since = COALESCE(failing_since, ?) WHERE tracker_id = ?",
+            (stamp(now), tracker_id),
+        )
+
+    async def set_failure_told(self, tracker_id: int, told: bool) -> bool:
+        """Compare-and-set: True for the one caller that changes it (tells the user once)."""
+        changed = await self._db.execute(
+            "UPDATE live_feeds SET failure_told = ? WHERE tracker_id = ? AND failure_told = ?",
+            (int(told), tracker_id, int(not told)),
+        )
+        return changed == 1
+
+    async def set_blocked(self, tracker_id: int) -> None:
+        await self._db.execute(
+            "UPDATE live_feeds SET blocked = 1 WHERE tracker_id = ?", (tracker_id,)
+        )
+
+    async def claim_reconciliation(self, tracker_id: int, day: str) -> bool:
+        """True for the one caller that reconciles ``day`` (a local date, ISO)."""
+        changed = await self._db.execute(
+            "UPDATE live_feeds SET reconciled_day = ? "
+            "WHERE tracker_id = ? AND (reconciled_day IS NULL OR reconciled_day < ?)",
+            (day, tracker_id, day),
+        )
+        return changed == 1
+
+    # ----- events ----------------------------------------------------------------------------
+
+    async def known(
+        self, tracker_id: int, conversion_ids: Iterable[int]
+    ) -> dict[int, builtins.list[LiveEvent]]:
+        """The events already dealt with for these conversions, by conversion id."""
+        ids = sorted(set(conversion_ids))
+        found: dict[int, builtins.list[LiveEvent]] = {}
+        for start in range(0, len(ids), 500):  # SQLite's bound variables are limited
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = await self._db.fetchall(
+                "SELECT * FROM live_events WHERE tracker_id = ? "  # noqa: S608 (only "?" marks)
+                f"AND conversion_id IN ({marks})",
+                (tracker_id, *chunk),
+            )
+            for row in rows:
+                found.setdefault(row["conversion_id"], []).append(_event(row))
+        return found
+
+    async def claim(
+        self,
+        tracker_id: int,
+        conversion_id: int,
+        status: str,
+        *,
+        state: str,
+        postback_at: datetime,
+        revenue: float,
+        data: Mapping[str, Any],
+        now: datetime,
+    ) -> bool:
+        """Record an event in ``state`` unless it was already; True for the one that did."""
+        claimed = stamp(now) if state == "claimed" else None
+        changed = await self._db.execute(
+            "INSERT OR IGNORE INTO live_events (tracker_id, conversion_id, status, state, "
+            "claimed_at, postback_at, revenue, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                tracker_id, conversion_id, status, state, claimed, stamp(postback_at),
+                revenue, _json(dict(data)),
+            ),
+        )  # fmt: skip
+        return changed == 1
+
+    async def settle(
+        self,
+        tracker_id: int,
+        keys: Iterable[tuple[int, str]],
+        state: str,
+        *,
+        now: datetime,
+        message_id: int | None = None,
+    ) -> None:
+        """The events are dealt with: told (``sent``, ``batched``), ``held``, ``muted``..."""
+        told = stamp(now) if state in TOLD else None
+        async with self._db.transaction() as tx:
+            for conversion_id, status in keys:
+                await tx.execute(
+                    "UPDATE live_events SET state = ?, message_id = COALESCE(?, message_id), "
+                    "told_at = COALESCE(?, told_at), claimed_at = NULL "
+                    "WHERE tracker_id = ? AND conversion_id = ? AND status = ?",
+                    (state, message_id, told, tracker_id, conversion_id, status),
+                )
+
+    async def take_over(
+        self, event: LiveEvent, now: datetime, *, from_state: str = "claimed"
+    ) -> bool:
+        """Claim an abandoned claim (or a held event, ``from_state="held"``) for a send:
+        compare-and-set, so of several callers one wins."""
+        if from_state == "claimed":
+            if event.claimed_at is None:
+                return False
+            where, value = "claimed_at = ?", stamp(event.claimed_at)
+        else:
+            where, value = "state = ?", from_state
+        changed = await self._db.execute(
+            "UPDATE live_events SET state = 'claimed', claimed_at = ? WHERE tracker_id = ? "  # noqa: S608 (a fixed condition)
+            f"AND conversion_id = ? AND status = ? AND {where}",
+            (stamp(now), event.tracker_id, event.conversion_id, event.status, value),
+        )
+        return changed == 1
+
+    async def in_state(
+        self, tracker_id: int, state: str, *, claimed_before: datetime | None = None
+    ) -> builtins.list[LiveEvent]:
+        """The tracker's events in ``state`` (claims older than ``claimed_before``)."""
+        sql = "SELECT * FROM live_events WHERE tracker_id = ? AND state = ?"
+        params: list[Any] = [tracker_id, state]
+        if claimed_before is not None:
+            sql += " AND claimed_at < ?"
+            params.append(stamp(claimed_before))
+        rows = await self._db.fetchall(sql + " ORDER BY postback_at, conversion_id", params)
+        return [_event(row) for row in rows]
+
+    async def told_since(self, tracker_id: int, since: datetime) -> int:
+        """How many events were told one by one since ``since`` (a burst counts them)."""
+        row = await self._db.fetchone(
+            "SELECT COUNT(*) AS n FROM live_events WHERE tracker_id = ? AND state = 'sent' "
+            "AND told_at >= ?",
+            (tracker_id, stamp(since)),
+        )
+        return int(row["n"]) if row else 0
+
+    async def between(
+        self, tracker_id: int, start: datetime, end: datetime
+    ) -> builtins.list[LiveEvent]:
+        """Events whose postback time is in [start, end): the reconciliation's side."""
+        rows = await self._db.fetchall(
+            "SELECT * FROM live_events WHERE tracker_id = ? AND postback_at >= ? "
+            "AND postback_at < ?",
+            (tracker_id, stamp(start), stamp(end)),
+        )
+        return [_event(row) for row in rows]
+
+    async def prune(self, tracker_id: int, before: datetime) -> int:
+        """Forget settled events older than ``before`` (the overlap and the reconciliation
+        are long past them); claims and held events stay until they are dealt with."""
+        return await self._db.execute(
+            "DELETE FROM live_events WHERE tracker_id = ? AND postback_at < ? "
+            "AND state NOT IN ('claimed', 'held')",
+            (tracker_id, stamp(before)),
+        )
+
+    # ----- mutes -----------------------------------------------------------------------------
+
+    async def mute(self, owner_id: int, tracker_id: int, campaign_id: int, until: datetime) -> bool:
+        async with self._db.transaction() as tx:
+            owned = await tx.fetchone(
+                "SELECT 1 FROM trackers WHERE id = ? AND owner_id = ?", (tracker_id, owner_id)
+            )
+            if owned is None:
+                return False
+            await tx.execute(
+                "INSERT INTO live_mutes (tracker_id, campaign_id, until) VALUES (?, ?, ?) "
+                "ON CONFLICT (tracker_id, campaign_id) DO UPDATE SET until = excluded.until",
+                (tracker_id, campaign_id, stamp(until)),
+            )
+        return True
+
+    async def unmute(self, owner_id: int, tracker_id: int, campaign_id: int) -> bool:
+        changed = await self._db.execute(
+            "DELETE FROM live_mutes WHERE tracker_id = ? AND campaign_id = ? AND tracker_id IN "
+            "(SELECT id FROM trackers WHERE owner_id = ?)",
+            (tracker_id, campaign_id, owner_id),
+        )
+        return changed == 1
+
+    async def mutes(self, tracker_id: int, now: datetime) -> dict[int, datetime]:
+        """The campaigns muted at ``now``: campaign id → until when."""
+        rows = await self._db.fetchall(
+            "SELECT campaign_id, until FROM live_mutes WHERE tracker_id = ? AND until > ?",
+            (tracker_id, stamp(now)),
+        )
+        return {row["campaign_id"]: parse_time(row["until"]) for row in rows}
