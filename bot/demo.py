@@ -628,7 +628,7 @@ async def open_demo(
         from bot.app import build_services
         from bot.scheduler import Scheduler
 
-        sandbox = Sandbox()
+        sandbox = Sandbox(live=2.0)  # live traffic: "/live on" shows a conversion soon
         telegram = FakeTelegram(files_dir=files_dir)
         printer = ChatPrinter(telegram, DEMO_USER_ID, output, language)
         folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="keitaro-demo-"))

@@ -23,6 +23,9 @@ class Clock:
     def __call__(self) -> datetime:
         return self.now
 
+    def timestamp(self) -> float:
+        return self.now.timestamp()
+
     def advance(self, seconds: float) -> datetime:
         self.now += timedelta(seconds=seconds)
         return self.now

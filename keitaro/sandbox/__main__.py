@@ -1,4 +1,4 @@
-"""Run the sandbox tracker: ``python -m keitaro.sandbox --port 8090 --api-key KEY``."""
+"""Run the sandbox tracker: ``python -m keitaro.sandbox --port 8090 --api-key KEY [--live N]``."""
 
 from __future__ import annotations
 
@@ -20,7 +20,30 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--postback-key", default="e89bcbe")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--clicks", type=int, default=25_000)
+    parser.add_argument(
+        "--live",
+        type=_rate,
+        default=0.0,
+        metavar="N",
+        help="make live traffic: about N conversions a minute (0, the default, is off)",
+    )
     return parser
+
+
+def _rate(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value >= 0:  # NaN too
+        raise argparse.ArgumentTypeError("must be 0 or more conversions a minute")
+    return value
+
+
+def _live(rate: float) -> str:
+    if rate <= 0:
+        return "off (--live N makes about N conversions a minute)"
+    return f"about {rate:g} conversions a minute, some recorded late, some changing status"
 
 
 def banner(sb: Sandbox) -> str:
@@ -34,6 +57,9 @@ def banner(sb: Sandbox) -> str:
             f"  Restricted key:  {sb.restricted_key}  (user 'buyer', one campaign group)",
             f"  Postback URL:    {sb.postback_url}?subid=<click sub_id>&status=sale&payout=10",
             f'  Faults:          POST {sb.url}/_sandbox/faults  {{"fail_5xx": 2}}',
+            f"  Live traffic:    {_live(sb.live_rate)}",
+            f"  Conversions:     POST {sb.url}/_sandbox/conversions  "
+            '{"events": [{"campaign_id": 1, "status": "sale", "revenue": 25}]}',
             "",
             "Try:",
             f"  curl -H 'Api-Key: {sb.api_key}' {sb.admin_url}/campaigns",
@@ -55,6 +81,7 @@ async def _serve(args: argparse.Namespace) -> None:
         postback_key=args.postback_key,
         seed=args.seed,
         clicks=args.clicks,
+        live=args.live,
     )
     await sb.start(args.host, args.port)
     print(banner(sb), flush=True)

@@ -1,6 +1,6 @@
 """The aiohttp application: routes registered from the action catalog, the middleware that
 plays Keitaro's transport (faults, API keys, restricted users, unknown routes, error bodies),
-the postback URL and the ``/_sandbox`` control endpoints."""
+the postback URL and the ``/_sandbox`` control endpoints (faults, requests, conversions)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from keitaro.catalog import ACTIONS, Action, Target
 from keitaro.sandbox import postback
 from keitaro.sandbox.context import RUNTIME_KEY, Call, Runtime
 from keitaro.sandbox.errors import NO_PERMISSION, ApiError
+from keitaro.sandbox.events import apply_events, parse_events
 from keitaro.sandbox.faults import Faults, parse_flag
 from keitaro.sandbox.garble import garble_answer
 from keitaro.sandbox.handlers import HANDLERS, Handler
@@ -209,6 +210,18 @@ async def _faults_set(request: web.Request) -> web.Response:
     return json_answer(runtime.faults.as_dict())
 
 
+async def _conversions_post(request: web.Request) -> web.Response:
+    """Exact conversions and status changes (see ``events.py``)."""
+    runtime = request.app[RUNTIME_KEY]
+    body = await _read_body(request)
+    try:
+        made = apply_events(runtime.store, parse_events(runtime.store, body))
+    except (ValueError, KeyError) as error:
+        message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
+        return json_answer({"error": message}, 400)
+    return json_answer({"conversions": made})
+
+
 async def _requests_get(request: web.Request) -> web.Response:
     runtime = request.app[RUNTIME_KEY]
     return json_answer([list(r) for r in runtime.requests])
@@ -306,6 +319,7 @@ def build_app(runtime: Runtime) -> web.Application:
     router.add_get(CONTROL_PREFIX + "/faults", _faults_get)
     router.add_post(CONTROL_PREFIX + "/faults", _faults_set)
     router.add_get(CONTROL_PREFIX + "/requests", _requests_get)
+    router.add_post(CONTROL_PREFIX + "/conversions", _conversions_post)
     for method, path, action in action_routes():
         if action.target is Target.POSTBACK:
             router.add_route(method, path, _postback)

@@ -47,16 +47,21 @@ def click_columns(store: Store) -> dict[str, ClickGetter]:
         o["id"]: o.get("affiliate_network_id") or 0 for o in store.offers.items.values()
     }
     country_names = {code: row[0] for code, row in COUNTRIES.items()}
+    now = store.now().timestamp()
+
+    def seen(c: Click) -> list[Conversion]:
+        """The click's conversions as the API shows them now (recorded ones only)."""
+        return [v for v in (x.as_seen(now) for x in c.conversions) if v is not None]
 
     def group_id(c: Click) -> int:
         campaign = campaigns.get(c.campaign_id)
         return (campaign.get("group_id") or 0) if campaign else 0
 
     def revenue(c: Click) -> float:
-        return round(sum(v.revenue for v in c.conversions if v.status in REVENUE_STATUSES), 4)
+        return round(sum(v.revenue for v in seen(c) if v.status in REVENUE_STATUSES), 4)
 
     def has_status(status: str) -> Callable[[Click, Any, int], bool]:
-        return lambda c, h, r: any(v.status == status for v in c.conversions)
+        return lambda c, h, r: any(v.status == status for v in seen(c))
 
     columns: dict[str, ClickGetter] = {
         "click_id": lambda c, h, r: c.sub_id,

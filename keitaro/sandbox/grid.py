@@ -334,6 +334,7 @@ def build_report(
         click_filters,
         LocalTime(tz),
         visible,
+        now=now.timestamp(),
         needs_time=any(d in TIME_COLUMNS for d in dimensions)
         or any(f["name"] in TIME_COLUMNS for f in _filters(body)),
     )
@@ -381,8 +382,10 @@ def aggregate(
     visible: set[int] | None,
     *,
     needs_time: bool,
+    now: float | None = None,
 ) -> dict[tuple[Any, ...], list[float]]:
-    """Counters per row key over ``clicks``: the hot loop of every report."""
+    """Counters per row key over ``clicks``: the hot loop of every report. Conversions count
+    as the API shows them at ``now`` (None: as they are, recorded or not)."""
     result: dict[tuple[Any, ...], list[float]] = {}
     # clicks are sorted by time, so the local hour changes rarely: keep the UTC window
     # [window_start, window_end) in which the local calendar fields stay the same (one local
@@ -422,10 +425,13 @@ def aggregate(
         row[COST] += c.cost
         if c.conversions:
             for conversion in c.conversions:
-                index = STATUS_INDEX.get(conversion.status)
+                shown = conversion if now is None else conversion.as_seen(now)
+                if shown is None:
+                    continue
+                index = STATUS_INDEX.get(shown.status)
                 if index is not None:
                     row[index[0]] += 1
-                    row[index[1]] += conversion.revenue
+                    row[index[1]] += shown.revenue
     return result
 
 
@@ -484,7 +490,9 @@ def _log_selection(
 def conversions_log(
     store: Store, body: dict[str, Any], visible: set[int] | None = None
 ) -> dict[str, Any]:
-    """``POST /conversions/log``: one row per conversion; the range is on postback time."""
+    """``POST /conversions/log``: one row per conversion; the range is on postback time.
+    A conversion shows as it was last recorded (see ``Conversion.as_seen``): one the tracker
+    has not recorded yet is left out, one whose change is not recorded yet shows as before."""
     started = time.perf_counter()
     now = store.now()
     limit, offset = _paging(body)
@@ -494,10 +502,12 @@ def conversions_log(
     )
     start, end, tz = resolve(body.get("range"), now)
     fmt = LocalTime(tz).format
+    at = now.timestamp()
     matched = [
         v
-        for v in store.conversions
-        if start <= v.postback_ts < end
+        for v in (c.as_seen(at) for c in store.conversions)
+        if v is not None
+        and start <= v.postback_ts < end
         and (visible is None or v.click.campaign_id in visible)
         and all(test(get(v, fmt)) for get, test in tests)
     ]

@@ -185,19 +185,17 @@ def apply(store: Store, params: Mapping[str, Any]) -> Conversion | None:
             currency=_stored_currency(currency),
         )
     else:
-        conversion = existing
-        if conversion.status != status:
-            conversion.previous_status = conversion.status
-        conversion.status = status
-        conversion.original_status = raw or ""
-        if amount is not None:
-            conversion.revenue = amount
-        conversion.postback_ts = now
-        if status == "sale" and conversion.sale_ts is None:
-            conversion.sale_ts = now
-        conversion.params.update(extras)
-        if amount is not None or params.get("currency"):
-            conversion.currency = _stored_currency(currency)
+        conversion = store.restate(
+            existing,
+            status,
+            original_status=raw or "",
+            postback_ts=now,
+            revenue=amount,
+            currency=_stored_currency(currency)
+            if amount is not None or params.get("currency")
+            else None,
+            params=extras,
+        )
     store.log("postbacks", f"Subid {subid} complete")
     return conversion
 

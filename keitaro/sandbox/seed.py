@@ -10,6 +10,7 @@ Each campaign has a quality factor: above 1 it earns more than it spends, below 
 from __future__ import annotations
 
 import random
+from collections.abc import Container
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -139,6 +140,7 @@ COUNTRIES: dict[str, tuple[str, str, tuple[tuple[str, str], ...]]] = {
     "VN": ("Vietnam", "vi", (("Hanoi", "Hanoi"), ("Ho Chi Minh", "Ho Chi Minh City"))),
 }
 COUNTRY_CODES = tuple(COUNTRIES)
+SUB_ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 ISPS = ("Vodafone", "Orange", "T-Mobile", "Telefonica", "Claro", "Jio", "Telkomsel", "Comcast")
 UA = {
     "Android": "Mozilla/5.0 (Linux; Android 14; SM-A546B) AppleWebKit/537.36 Chrome/126 Mobile",
@@ -176,6 +178,7 @@ def seed_store(store: Store, seed: int = 42, clicks: int = 25_000) -> None:
     _entities(store, rng, now)
     _traffic(store, rng, now, clicks)
     _logs(store, rng)
+    store.rng = random.Random(seed + 1)  # injected clicks: their own stream, as reproducible
 
 
 def _entities(store: Store, rng: random.Random, now: datetime) -> None:
@@ -400,6 +403,9 @@ def _traffic(store: Store, rng: random.Random, now: datetime, total: int) -> Non
     first_day = datetime(now.year, now.month, now.day, tzinfo=UTC) - timedelta(days=30)
     base = first_day.timestamp()
     plans = [_plan(store, rng, index + 1, row) for index, row in enumerate(CAMPAIGNS)]
+    for plan in plans:
+        store.campaigns.items[plan["id"]]["cost_value"] = plan["cpc"]
+        store.traffic_plans[plan["id"]] = plan
     # (campaign, hour slot) population, weighted by volume, day trend and hour of day
     population: list[tuple[int, float]] = []
     cum: list[float] = []
@@ -419,7 +425,6 @@ def _traffic(store: Store, rng: random.Random, now: datetime, total: int) -> Non
             cum.append(acc)
     picks = rng.choices(population, cum_weights=cum, k=total)
     seen: set[str] = set()
-    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
     made: list[Click] = []
     rand = rng.random
     for index, slot_start in picks:
@@ -429,24 +434,28 @@ def _traffic(store: Store, rng: random.Random, now: datetime, total: int) -> Non
             ts = start + rand() * (slot_start + 3600 - start)
         if ts >= end:
             ts = slot_start + rand() * (end - slot_start) * 0.999
-        while True:
-            sub_id = "".join(rng.choices(alphabet, k=12))
-            if sub_id not in seen:
-                seen.add(sub_id)
-                break
+        sub_id = new_sub_id(rng, seen)
+        seen.add(sub_id)
         made.append(_click(rng, plan, ts, sub_id))
     store.set_clicks(made)
     for click in store.clicks:
         plan = plans[click.campaign_id - 1]
         if click.is_bot or rand() >= plan["cr"]:
             continue
-        _conversion(store, rng, plan, click, end)
+        _conversion(store, rng, click, end)
+
+
+def new_sub_id(rng: random.Random, taken: Container[str]) -> str:
+    """A click id of 12 letters and digits that is not in ``taken``."""
+    while True:
+        sub_id = "".join(rng.choices(SUB_ID_ALPHABET, k=12))
+        if sub_id not in taken:
+            return sub_id
 
 
 def _plan(store: Store, rng: random.Random, cid: int, row: tuple[Any, ...]) -> dict[str, Any]:
     """How one campaign's traffic looks: volume, days live, CR, CPC (from its quality)."""
     source_id, geo, offer_id, _landings, quality, state = row
-    campaign = store.campaigns.items[cid]
     streams = [s for s in store.streams.items.values() if s["campaign_id"] == cid and s["offers"]]
     payouts = {o["id"]: o["payout_value"] for o in store.offers.items.values()}
     cr = rng.uniform(0.022, 0.038)
@@ -455,7 +464,6 @@ def _plan(store: Store, rng: random.Random, cid: int, row: tuple[Any, ...]) -> d
     # revenue counts leads and sales (80% of conversions); 3% of clicks are bots
     epc = cr * mean_payout * 0.8 * 0.97
     cpc = round(epc / quality, 4)
-    campaign["cost_value"] = cpc
     first_day, last_day = 0, 30
     if state == "disabled":
         last_day = 18 + cid % 6
@@ -467,10 +475,70 @@ def _plan(store: Store, rng: random.Random, cid: int, row: tuple[Any, ...]) -> d
         "cr": cr, "cpc": cpc, "streams": streams, "first_day": first_day, "last_day": last_day,
         "volume": SOURCES[source_id - 1][3] * rng.uniform(0.6, 1.4), "ad_ids": ad_ids,
         "adsets": [str(rng.randrange(10**17, 10**18)) for _ in range(3)],
-        "ts_campaign": str(rng.randrange(10**17, 10**18)), "payouts": payouts,
+        "ts_campaign": str(rng.randrange(10**17, 10**18)),
         "bot_stream": next((s["id"] for s in store.streams.items.values()
                             if s["campaign_id"] == cid and s["type"] == "forced"), None),
     }  # fmt: skip
+
+
+def plan_for(store: Store, rng: random.Random, campaign_id: int) -> dict[str, Any] | None:
+    """The traffic plan of a campaign (see :func:`make_click`): the seeded one, or for a
+    campaign made later one from its streams, traffic source and CPC. None: no such campaign."""
+    plan = store.traffic_plans.get(campaign_id)
+    if plan is not None:
+        return plan
+    campaign = store.campaigns.get(campaign_id)
+    if campaign is None:
+        return None
+    streams = [
+        s for s in store.streams.items.values() if s["campaign_id"] == campaign_id and s["offers"]
+    ] or [{"id": 0, "offers": [{"offer_id": 0, "share": 100}], "landings": []}]
+    source_id = campaign.get("traffic_source_id")
+    if source_id not in range(1, len(SOURCES) + 1):
+        source_id = 1
+    countries = [
+        code
+        for f in streams[0].get("filters", [])
+        if f.get("name") == "country" and isinstance(f.get("payload"), list)
+        for code in f["payload"]
+        if code in COUNTRIES
+    ]
+    plan = {
+        "index": campaign_id - 1, "id": campaign_id, "source_id": source_id,
+        "geo": countries[0] if countries else "US", "offer_id": streams[0]["offers"][0]["offer_id"],
+        "cr": 0.03, "cpc": float(campaign.get("cost_value") or 0), "streams": streams,
+        "volume": SOURCES[source_id - 1][3], "bot_stream": None,
+        "ad_ids": [str(rng.randrange(10**17, 10**18)) for _ in range(6)],
+        "adsets": [str(rng.randrange(10**17, 10**18)) for _ in range(3)],
+        "ts_campaign": str(rng.randrange(10**17, 10**18)),
+    }  # fmt: skip
+    store.traffic_plans[campaign_id] = plan
+    return plan
+
+
+def make_click(
+    store: Store, rng: random.Random, plan: dict[str, Any], ts: float, *, human: bool = False
+) -> Click:
+    """A new click of ``plan``'s campaign at ``ts``, added to ``store`` (a human one when
+    ``human``: bots do not convert)."""
+    while True:
+        click = _click(rng, plan, ts, new_sub_id(rng, store.clicks_by_sub_id))
+        if not (human and click.is_bot):
+            break
+    store.add_click(click)
+    return click
+
+
+def offer_payout(store: Store, rng: random.Random, offer_id: int) -> float:
+    """What a conversion of the offer earns: its payout, give or take 10% when the network
+    reports the amount (``payout_auto``)."""
+    offer = store.offers.items.get(offer_id)
+    if offer is None:
+        return 0.0
+    payout = float(offer.get("payout_value") or 0)
+    if offer.get("payout_auto"):
+        payout = round(payout * rng.uniform(0.9, 1.1), 2)
+    return payout
 
 
 def _pick(rng: random.Random, items: list[dict[str, Any]], key: str) -> int:
@@ -548,17 +616,12 @@ def _click(rng: random.Random, plan: dict[str, Any], ts: float, sub_id: str) -> 
     )  # fmt: skip
 
 
-def _conversion(
-    store: Store, rng: random.Random, plan: dict[str, Any], click: Click, end: float
-) -> None:
+def _conversion(store: Store, rng: random.Random, click: Click, end: float) -> None:
     roll = rng.random()
     status, original = ("sale", "approved") if roll < 0.5 else (
         ("lead", "hold") if roll < 0.8 else ("rejected", "rejected")
     )  # fmt: skip
-    payout = plan["payouts"].get(click.offer_id, 0.0)
-    offer = store.offers.items.get(click.offer_id)
-    if offer and offer["payout_auto"]:
-        payout = round(payout * rng.uniform(0.9, 1.1), 2)
+    payout = offer_payout(store, rng, click.offer_id)
     postback_ts = min(click.ts + rng.expovariate(1 / 7200), end - 1)
     previous = "lead" if status != "lead" and rng.random() < 0.3 else None
     store.add_conversion(
@@ -571,6 +634,8 @@ def _conversion(
         postback_ts=postback_ts,
         sale_ts=postback_ts if status == "sale" else None,
         params={},
+        # recorded long ago: visible whatever clock a test puts on the store later
+        visible_ts=postback_ts,
     )
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import bisect
 import copy
+import random
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, get_args
@@ -151,6 +152,11 @@ class Collection:
 
     def delete(self, entity_id: int) -> Entity:
         return self.items.pop(entity_id)
+
+
+def timestamp(when: datetime) -> float:
+    """A POSIX timestamp; a naive datetime is taken as UTC (the sandbox's zone)."""
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp()
 
 
 def _label(name: str) -> str:
@@ -335,11 +341,17 @@ class Click:
 
 
 class Conversion:
-    """One conversion of a click; reports count it on its click's attributes and date."""
+    """One conversion of a click; reports count it on its click's attributes and date.
+
+    Keitaro records postbacks from a queue, so a conversion (or a change of its status) shows
+    in the API some time after its ``postback_ts``: from ``visible_ts`` on. Until a change is
+    visible, ``visible_state`` is a copy of the conversion before the change (with its own
+    ``visible_ts`` and earlier states), None for a new conversion: the API leaves it out.
+    """
 
     __slots__ = (
         "click", "currency", "id", "original_status", "params", "postback_ts", "previous_status",
-        "revenue", "sale_ts", "status", "tid",
+        "revenue", "sale_ts", "status", "tid", "visible_state", "visible_ts",
     )  # fmt: skip
 
     def __init__(self, **values: Any) -> None:
@@ -348,8 +360,24 @@ class Conversion:
         self.sale_ts: float | None = None
         self.params: dict[str, Any] = {}
         self.currency = "USD"
+        self.visible_ts = 0.0
+        self.visible_state: Conversion | None = None
         for key, value in values.items():
             setattr(self, key, value)
+
+    def as_seen(self, now: float) -> Conversion | None:
+        """The conversion as the API shows it at ``now``: itself once its last change is
+        visible, else the last visible state, or None when it has never been visible."""
+        if self.visible_ts <= now:
+            self.visible_state = None  # the clock only moves on: older states are done with
+            return self
+        return self.visible_state.as_seen(now) if self.visible_state is not None else None
+
+    def snapshot(self) -> Conversion:
+        """A copy of the conversion as it is now (its own params; the same click)."""
+        copy_ = Conversion(**{name: getattr(self, name) for name in Conversion.__slots__})
+        copy_.params = dict(self.params)
+        return copy_
 
 
 class Store:
@@ -377,6 +405,11 @@ class Store:
         #: the group of campaigns the restricted (buyer) key may see
         self.restricted_group_id = 0
         self.restricted_user_id = 0
+        #: campaign id → how its clicks look (seed.py's plans), so that live and injected
+        #: clicks look like the seeded ones
+        self.traffic_plans: dict[int, dict[str, Any]] = {}
+        #: the made-up attributes of injected clicks; seed_store reseeds it
+        self.rng = random.Random(0)
 
     # collections by name, for readable tests: store.campaigns.get(7)["state"]
     @property
@@ -468,11 +501,110 @@ class Store:
         return len(gone)
 
     def add_conversion(self, click: Click, **values: Any) -> Conversion:
+        """A new conversion of ``click``; visible from now unless ``visible_ts`` says later."""
+        values.setdefault("visible_ts", self.now().timestamp())
         conversion = Conversion(id=self.next_conversion_id, click=click, **values)
         self.next_conversion_id += 1
         click.conversions.append(conversion)
         self.conversions.append(conversion)
         return conversion
+
+    def conversion(self, conversion_id: int) -> Conversion | None:
+        """The conversion with that id (ids only grow, so the list is sorted by them)."""
+        index = bisect.bisect_left(self.conversions, conversion_id, key=lambda v: v.id)
+        if index < len(self.conversions) and self.conversions[index].id == conversion_id:
+            return self.conversions[index]
+        return None
+
+    def restate(
+        self,
+        conversion: Conversion,
+        status: str,
+        *,
+        original_status: str,
+        postback_ts: float,
+        revenue: float | None = None,
+        currency: str | None = None,
+        params: Mapping[str, Any] | None = None,
+        visible_ts: float | None = None,
+    ) -> Conversion:
+        """Change ``conversion`` as a later postback does: the old status becomes
+        ``previous_status``, the first sale sets ``sale_ts``. The change shows from
+        ``visible_ts`` (default now); until then the API keeps showing the last visible state."""
+        now = self.now().timestamp()
+        visible_ts = now if visible_ts is None else visible_ts
+        conversion.as_seen(now)  # drops the states nobody sees any more
+        # a queue: until this change shows, the state before it does (or an earlier one)
+        conversion.visible_state = conversion.snapshot() if visible_ts > now else None
+        if conversion.status != status:
+            conversion.previous_status = conversion.status
+        conversion.status = status
+        conversion.original_status = original_status
+        if revenue is not None:
+            conversion.revenue = revenue
+        if currency is not None:
+            conversion.currency = currency
+        conversion.postback_ts = postback_ts
+        if status == "sale" and conversion.sale_ts is None:
+            conversion.sale_ts = postback_ts
+        if params:
+            conversion.params.update(params)
+        conversion.visible_ts = visible_ts
+        return conversion
+
+    def change_status(
+        self,
+        conversion_id: int,
+        status: str,
+        *,
+        revenue: float | None = None,
+        at: datetime | None = None,
+        visible_at: datetime | None = None,
+    ) -> Conversion:
+        """Change a conversion's status as a later postback at ``at`` (default now) would,
+        visible from ``visible_at`` (default ``at``). ``status`` is stored as given."""
+        conversion = self.conversion(conversion_id)
+        if conversion is None:
+            raise KeyError(f"no conversion {conversion_id}")
+        postback_ts = self.now().timestamp() if at is None else timestamp(at)
+        return self.restate(
+            conversion,
+            status,
+            original_status=status,
+            postback_ts=postback_ts,
+            revenue=revenue,
+            visible_ts=postback_ts if visible_at is None else timestamp(visible_at),
+        )
+
+    def inject_conversion(
+        self,
+        *,
+        campaign_id: int | None = None,
+        sub_id: str | None = None,
+        status: str = "sale",
+        revenue: float | None = None,
+        currency: str = "USD",
+        at: datetime | None = None,
+        visible_at: datetime | None = None,
+        tid: str | None = None,
+        click_at: datetime | None = None,
+    ) -> Conversion:
+        """A conversion as a test wants it; see :func:`keitaro.sandbox.live.inject_conversion`."""
+        # live.py builds clicks with seed.py, which imports this module
+        from keitaro.sandbox.live import inject_conversion
+
+        return inject_conversion(
+            self,
+            campaign_id=campaign_id,
+            sub_id=sub_id,
+            status=status,
+            revenue=revenue,
+            currency=currency,
+            at=at,
+            visible_at=visible_at,
+            tid=tid,
+            click_at=click_at,
+        )
 
     # logs
     def log(self, kind: str, message: str, jid: str = "") -> None:

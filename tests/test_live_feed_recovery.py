@@ -1,0 +1,170 @@
+"""The live feed when things go wrong: downtime, a blocked chat, Telegram's flood control,
+thousands of conversions at once, other users' trackers and forged buttons, and the daily
+count against the tracker's."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.ui.callbacks import LiveCb
+from tests.bot_world import BotWorld
+from tests.live_world import Clock, live_user, texts, told_click_ids
+
+
+async def test_after_two_hours_down_what_was_missed_is_one_summary(world: BotWorld) -> None:
+    clock = Clock()
+    live = await live_user(world, clock)
+    await live.turn_on()
+    await live.tick()
+    before = len(live.user.messages)
+    for minutes in (100, 60, 20):
+        world.sandbox.inject(
+            campaign_id=1, status="sale", revenue=minutes, at=clock() + timedelta(minutes=minutes)
+        )
+    clock.advance(2 * 3600)  # the bot was down
+    await live.restart()
+    await live.tick()
+    [text] = texts(live.user, before)
+    assert "While I was away" in text and "3 conversions" in text and "Sale: 3 · $180.00" in text
+    assert "+$100.00" in text  # the biggest are listed
+    await live.tick()
+    assert len(live.user.messages) == before + 1
+
+
+async def test_beyond_six_hours_it_says_how_many_it_skipped(world: BotWorld) -> None:
+    clock = Clock()
+    live = await live_user(world, clock)
+    await live.turn_on()
+    await live.tick()
+    before = len(live.user.messages)
+    start = clock()
+    for hours in (1, 2, 3):  # more than six hours before the restart
+        world.sandbox.inject(campaign_id=1, status="sale", at=start + timedelta(hours=hours))
+    world.sandbox.inject(campaign_id=2, status="lead", at=start + timedelta(hours=9))
+    clock.advance(10 * 3600)
+    await live.restart()
+    await live.tick()
+    [text] = texts(live.user, before)
+    assert "1 conversion" in text and "Lead: 1" in text
+    assert "3 conversions before" in text and "were not sent" in text
+
+
+async def test_a_chat_that_blocked_the_bot_pauses_its_feed(world: BotWorld) -> None:
+    clock = Clock()
+    live = await live_user(world, clock)
+    await live.turn_on()
+    await live.tick()
+    world.telegram.block(live.user.chat_id)
+    world.sandbox.inject(campaign_id=1, status="sale", at=clock())
+    await live.tick()
+    assert (await live.feed()).blocked
+    asked = world.sandbox.count("POST", "/conversions/log")
+    for _ in range(4):
+        await live.tick()
+    assert world.sandbox.count("POST", "/conversions/log") == asked  # not polled any more
+    world.telegram.unblock(live.user.chat_id)
+    await live.turn_on()  # /live on again: it starts from now
+    before = len(live.user.messages)
+    fresh = world.sandbox.inject(campaign_id=1, status="sale", at=clock())
+    await live.tick()
+    assert [sub for sub, _ in told_click_ids(live.user)] == [fresh.click.sub_id]
+    assert len(live.user.messages) == before + 1
+
+
+async def test_telegram_flood_control_is_waited_out_and_nothing_is_doubled(
+    world: BotWorld,
+) -> None:
+    clock = Clock()
+    live = await live_user(world, clock)
+    world.telegram.clock = clock.timestamp
+    world.telegram.rate_limit = 3  # a second
+    await live.turn_on(burst=50)
+    await live.tick()
+    made = [
+        world.sandbox.inject(campaign_id=1 + n % 4, status="sale", revenue=n, at=clock())
+        for n in range(8)
+    ]
+    await live.tick()
+    told = [sub for sub, _ in told_click_ids(live.user)]
+    assert sorted(told) == sorted(made_one.click.sub_id for made_one in made)
+    assert live.scheduler.sender.retries > 0  # 429s came, and were waited out
+
+
+async def test_a_window_of_five_thousand_is_read_whole_in_pages(world: BotWorld) -> None:
+    clock = Clock()
+    live = await live_user(world, clock)
+    await live.turn_on()
+    await live.tick()
+    before = len(live.user.messages)
+    asked = world.sandbox.count("POST", "/conversions/log")
+    for n in range(5000):
+        world.sandbox.inject(campaign_id=1 + n % 20, status="lead", revenue=1, at=clock())
+    await live.tick()
+    assert world.sandbox.count("POST", "/conversions/log") - asked == 6  # 5 full pages, 1 short
+    [text] = texts(live.user, before)
+    assert "5000 new conversions" in text and "Lead: 5000" in text
+    events = await world.services.live.in_state(live.tracker_id, "batched")
+    assert len(events) == 5000
+
+
+async def test_two_users_never_see_each_others_conversions(world: BotWorld) -> None:
+    clock = Clock()
+    anna = await live_user(world, clock)
+    await anna.turn_on()
+    boris_user = world.user(2002, name="Boris")
+    await boris_user.send(f"/connect {world.sandbox.url} {world.sandbox.restricted_key}")
+    stored = await world.services.users.get(2002)
+    assert stored is not None and stored.active_tracker_id is not None
+    feed = await world.services.live.save(
+        2002, stored.active_tracker_id, chat_id=2002, settings={}, enabled=True, now=clock()
+    )
+    assert feed is not None
+    await anna.tick()
+    facebook = world.sandbox.inject(campaign_id=1, status="sale", at=clock())  # group 1
+    tiktok = world.sandbox.inject(campaign_id=6, status="sale", at=clock())  # group 2
+    await anna.tick()
+    anna_told = {sub for sub, _ in told_click_ids(anna.user)}
+    boris_told = {sub for sub, _ in told_click_ids(boris_user)}
+    assert anna_told == {facebook.click.sub_id, tiktok.click.sub_id}
+    assert boris_told == {tiktok.click.sub_id}  # his key sees his group only
+    # Boris forges Anna's mute and card buttons: nothing happens to her feed
+    mine = boris_user.messages[-1]["message_id"]
+    for op in ("m", "c", "k"):
+        forged = LiveCb(op=op, t=anna.tracker_id, id=1, arg=facebook.click.sub_id).pack()
+        screen = await boris_user.click_data(forged, mine)
+        assert "not for you" in str(screen.answers)
+    assert await world.services.live.mutes(anna.tracker_id, clock()) == {}
+
+
+async def test_the_day_is_reconciled_with_what_was_told(world: BotWorld) -> None:
+    # the user's day is UTC; the feed is on from 23:00 the day before yesterday
+    today = datetime.now(UTC).date()
+    clock = Clock(datetime.combine(today, datetime.min.time(), UTC) - timedelta(hours=25))
+    live = await live_user(world, clock)
+    await live.turn_on()
+    await live.tick()
+    clock.advance(3600)  # yesterday 00:00
+    await live.tick()
+    told = [
+        world.sandbox.inject(campaign_id=1, status="sale", revenue=40, at=clock()),
+        world.sandbox.inject(campaign_id=2, status="lead", revenue=0, at=clock()),
+    ]
+    await live.tick()
+    # recorded 20 minutes after its time: later than the overlap of 15 minutes
+    late = world.sandbox.inject(
+        campaign_id=3, status="sale", revenue=25, at=clock(),
+        visible_at=clock() + timedelta(minutes=20),
+    )  # fmt: skip
+    for _ in range(50):
+        await live.tick()
+    assert late.click.sub_id not in {sub for sub, _ in told_click_ids(live.user)}
+    assert len(told) == 2
+    clock.now = datetime.combine(today, datetime.min.time(), UTC) + timedelta(minutes=20)
+    await live.tick(0)  # the next morning: a catch-up, then the count of yesterday
+    reconciled = [text for text in texts(live.user) if "Keitaro recorded" in text]
+    assert len(reconciled) == 1
+    assert "recorded 3 conversions yesterday (2 sales, $65.00)" in reconciled[0]
+    assert "you were notified of 2" in reconciled[0]
+    assert "1 was recorded by Keitaro later than the feed looks back" in reconciled[0]
+    await live.tick()
+    assert len([text for text in texts(live.user) if "Keitaro recorded" in text]) == 1
