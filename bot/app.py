@@ -29,6 +29,8 @@ from bot.handlers import (
     conversions,
     costs,
     digests,
+    live,
+    live_buttons,
     menu,
     report_filters,
     reports,
@@ -64,6 +66,7 @@ from storage import (
     WriteRepository,
     load_master_key,
 )
+from storage.live import LiveRepository
 
 log = logging.getLogger(__name__)
 #: the token of the emulated bot (the demo and the tests): FakeTelegram's default bot id
@@ -92,6 +95,11 @@ class Services:
     #: the time digests are scheduled by (tests inject their own)
     clock: Clock = utc_now
     scheduler: Scheduler | None = None
+
+    @property
+    def live(self) -> LiveRepository:
+        """The live feeds' settings, their poll state and what they told."""
+        return LiveRepository(self.db)
 
     async def close(self) -> None:
         """Close what was opened, in reverse order; safe to call twice."""
@@ -193,6 +201,8 @@ def create_dispatcher(services: Services, **workflow_data: Any) -> Dispatcher:
         conversions.create_router(),
         clicks.create_router(),
         digests.create_router(),
+        live.create_router(),
+        live_buttons.create_router(),
         stats.create_router(),
         report_filters.create_router(),
         reports.create_router(),

@@ -141,18 +141,19 @@ async def test_the_day_is_reconciled_with_what_was_told(world: BotWorld) -> None
     today = datetime.now(UTC).date()
     clock = Clock(datetime.combine(today, datetime.min.time(), UTC) - timedelta(hours=25))
     live = await live_user(world, clock)
-    await live.turn_on()
+    # two archived campaigns: the seeded month has no traffic of theirs this week
+    await live.turn_on(scope={"kind": "campaigns", "ids": [23, 26], "label": "old"})
     await live.tick()
     clock.advance(3600)  # yesterday 00:00
     await live.tick()
     told = [
-        world.sandbox.inject(campaign_id=1, status="sale", revenue=40, at=clock()),
-        world.sandbox.inject(campaign_id=2, status="lead", revenue=0, at=clock()),
+        world.sandbox.inject(campaign_id=23, status="sale", revenue=40, at=clock()),
+        world.sandbox.inject(campaign_id=26, status="lead", revenue=0, at=clock()),
     ]
     await live.tick()
     # recorded 20 minutes after its time: later than the overlap of 15 minutes
     late = world.sandbox.inject(
-        campaign_id=3, status="sale", revenue=25, at=clock(),
+        campaign_id=23, status="sale", revenue=25, at=clock(),
         visible_at=clock() + timedelta(minutes=20),
     )  # fmt: skip
     for _ in range(50):

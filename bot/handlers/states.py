@@ -70,3 +70,13 @@ class DigestDialog(StatesGroup):
     tracker = State()
     confirm = State()
     target = State()
+
+
+class LiveSettings(StatesGroup):
+    """``/live``: a typed value for one setting; the tracker it is for is in the data
+    (``live``), so the answer changes that tracker's feed whichever is active by then."""
+
+    revenue = State()
+    quiet = State()
+    burst = State()
+    target = State()

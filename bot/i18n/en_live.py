@@ -21,8 +21,7 @@ TEXTS: dict[str, str] = {
         "💤 <b>While I was away</b> (since {since}): {n:p:conversion|conversions} · {tracker}"
     ),
     "lvm.summary_outage": (
-        "📡 <b>While {tracker} was not answering</b> (since {since}): "
-        "{n:p:conversion|conversions}"
+        "📡 <b>While {tracker} was not answering</b> (since {since}): {n:p:conversion|conversions}"
     ),
     "lvm.skipped": (
         "⚠️ {n:p:conversion|conversions} before {before} were not sent: the bot was away "

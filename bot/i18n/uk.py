@@ -30,6 +30,7 @@ TEXTS: dict[str, str] = {
         "<b>Що я вмію</b>\n"
         "/menu — цифри за сьогодні й усі розділи трекера\n"
         "/stats — прибуток, ROI і звіти · /digest — зведення за розкладом\n"
+        "/live — кожна нова конверсія одразу (/live on, /live off)\n"
         "/campaigns — ваші кампанії; /offers, /streams, /landings, /logs\n"
         "/conversion — записати конверсію (можна одним рядком або JSON)\n"
         "/click &lt;subid&gt; — шлях кліку та його конверсії\n"

@@ -25,10 +25,15 @@ def log_time(moment: datetime) -> str:
 
 
 def parse_log_time(value: Any) -> datetime | None:
+    """A log time ("2026-12-07 10:14:02", asked in UTC). ``fromisoformat`` reads that form
+    and is many times faster than ``strptime``: a poll reads every row of its overlap."""
+    if not isinstance(value, str) or len(value) < 19:
+        return None
     try:
-        return datetime.strptime(str(value).strip()[:19], LOG_TIME).replace(tzinfo=UTC)
+        moment = datetime.fromisoformat(value[:19])
     except ValueError:
         return None
+    return moment.replace(tzinfo=UTC)
 
 
 def as_number(value: Any) -> float:
@@ -78,7 +83,6 @@ def read_row(raw: Any) -> Row | None:
     postback_at = parse_log_time(raw.get("postback_datetime"))
     if conversion_id is None or not status or postback_at is None:
         return None
-    data = {k: v for k, v in raw.items() if isinstance(v, str | int | float | bool) or v is None}
     return Row(
         conversion_id=conversion_id,
         status=status,
@@ -86,8 +90,13 @@ def read_row(raw: Any) -> Row | None:
         revenue=as_number(raw.get("revenue")),
         postback_at=postback_at,
         campaign_id=as_id(raw.get("campaign_id")) or 0,
-        data=data,
+        data=raw,  # kept as read; ``plain`` makes it storable when it is claimed
     )
+
+
+def plain(data: dict[str, Any]) -> dict[str, Any]:
+    """A row's scalar values only (what a stored claim keeps and a notification shows)."""
+    return {k: v for k, v in data.items() if isinstance(v, str | int | float | bool) or v is None}
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,7 @@ from bot.digests.send import Sender
 from bot.handlers.digests.common import scope_filters
 from bot.i18n import Translator
 from bot.live import messages
-from bot.live.events import Event, Row, log_time, new_events, read_row, wanted
+from bot.live.events import Event, Row, log_time, new_events, plain, read_row, wanted
 from bot.live.reconcile import Reconciler
 from bot.live.settings import in_quiet_hours, normalized
 from bot.ui.errors import describe
@@ -403,7 +403,7 @@ def burst_of(ctx: Context) -> int:
 def stored(event: Event) -> dict[str, Any]:
     """What a claim keeps of its event, to send it again after a crash."""
     return {
-        "row": event.row.data,
+        "row": plain(event.row.data),
         "previous": event.previous,
         "reply_to": event.reply_to,
         "previous_revenue": event.previous_revenue,

@@ -1,8 +1,8 @@
 """What a live feed watches, as stored in ``live_feeds.settings`` (JSON), and its defaults.
 
 ``statuses``: the statuses told (None: every status, the tracker's custom ones included);
-``scope``: a digest scope (``{"kind": "all"}``, a group, chosen campaigns; see
-``bot.handlers.digests.common``); ``min_revenue``: events with less revenue are not told
+``scope``: a scope as the shared picker makes it (``{"kind": "all"}``, a group, chosen
+campaigns; see ``bot.handlers.scope_picker``); ``min_revenue``: events with less revenue are not told
 (0: all; a rejection is told whatever its amount, it is money taken back); ``quiet``: local
 hours during which events are held and told as one summary when they end (``{"from":
 "23:00", "to": "08:00"}``, or None); ``burst``: more new events than this for one chat

@@ -169,3 +169,26 @@ class DigestCb(CallbackData, prefix="dg"):
     op: str
     id: int = 0
     arg: str = ""
+
+
+class LiveCb(CallbackData, prefix="lv"):
+    """The live feed. ``t`` is the tracker the button is about: every press is checked
+    against the presser's own trackers.
+
+    Under a notification: ``c`` the campaign ``id``'s card, ``k`` the click trail of click
+    ``arg``, ``m`` mute campaign ``id`` for an hour, ``M`` until tomorrow, ``u`` unmute.
+
+    The settings screen (``bot.handlers.live``): ``s`` show tracker ``t``'s settings (also the
+    tracker switch and Back), ``e`` on/off (``arg``: ``1``/``0``, the state wanted), ``S``
+    statuses, ``x`` toggle status ``arg``, ``A`` all statuses, ``r`` ask the minimum revenue,
+    ``R`` no minimum, ``w`` where to send, ``h`` this chat, ``q`` quiet hours, ``Q`` quiet
+    preset ``arg`` (``2300-0800``, ``off``), ``b`` burst, ``B`` burst preset ``id``; the
+    shared scope picker's steps: ``g`` scope screen (``arg``: ``all``, ``grp``, ``cmp``,
+    ``card``; ``id``: a page), ``G`` group ``id``, ``p`` campaigns page ``id``, ``P`` tick
+    campaign ``id`` (``arg``: page), ``F`` campaigns done.
+    """
+
+    op: str
+    t: int = 0
+    id: int = 0
+    arg: str = ""

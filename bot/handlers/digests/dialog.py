@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError
 from aiogram.types import CallbackQuery, Message
 
 from bot.digests.schedule import (
@@ -24,20 +22,18 @@ from bot.digests.schedule import (
     parse_time,
     zone_or_none,
 )
+from bot.handlers.chat_target import read_target, target_label, target_problem
 from bot.handlers.digests.common import (
-    EVERYTHING,
-    NAME_ON_BUTTON,
     Turn,
     days_label,
     repository,
     scope_filters,
-    scope_label,
     scope_of_spec,
-    target_label,
     use_tracker,
     when_label,
 )
 from bot.handlers.digests.listing import list_screen, show_list
+from bot.handlers.scope_picker import EVERYTHING, NAME_ON_BUTTON, scope_label
 from bot.handlers.states import DigestDialog
 from bot.i18n import Translator
 from bot.stats.periods import zone_named
@@ -52,8 +48,6 @@ if TYPE_CHECKING:
 
 TIME_BUTTONS = ("08:00", "09:00", "10:00")
 COMMON_ZONES = ("Europe/Moscow", "Europe/Berlin", "UTC")
-ADMIN_STATUSES = frozenset({"creator", "administrator"})
-MEMBER_STATUSES = frozenset({"creator", "administrator", "member"})
 
 
 async def on_new(query: CallbackQuery, callback_data: DigestCb, **data: Any) -> None:
@@ -366,36 +360,14 @@ async def on_tap_expected(message: Message, **data: Any) -> None:
 
 async def on_target_typed(message: Message, **data: Any) -> None:
     turn = Turn.of(message, data)
-    t = turn.t
-    value = (message.text or "").strip()
-    try:
-        chat_id = int(value)
-    except ValueError:
-        await message.answer(t("digest.bad_target", value=value[:40]))
-        return
-    problem = await target_problem(turn.bot, chat_id, turn.user.id)
-    if problem is not None:
-        await message.answer(t(problem, chat=chat_id))
+    typed = await read_target(turn.t, turn.bot, message.text or "", turn.user.id)
+    if typed.refusal:
+        await message.answer(typed.refusal)
         return
     draft = await turn.draft()
-    draft["chat"] = chat_id
+    draft["chat"] = typed.chat_id
     await turn.save(draft)
     await show_card(turn)
-
-
-async def target_problem(bot: Bot, chat_id: int, user_id: int) -> str | None:
-    """None when the user administers ``chat_id`` and the bot is in it; else the text key."""
-    try:
-        member = await bot.get_chat_member(chat_id, user_id)
-    except TelegramAPIError:
-        return "digest.target_not_admin"
-    if member.status not in ADMIN_STATUSES:
-        return "digest.target_not_admin"
-    try:
-        me = await bot.get_chat_member(chat_id, bot.id)
-    except TelegramAPIError:
-        return "digest.target_no_bot"
-    return None if me.status in MEMBER_STATUSES else "digest.target_no_bot"
 
 
 def digest_spec(draft: dict[str, Any], tracker_id: int) -> dict[str, Any]:

@@ -15,15 +15,15 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 from bot.digests.buttons import LIST_BELOW
 from bot.digests.schedule import days_of
 from bot.digests.send import Outcome
+from bot.handlers.chat_target import target_label
 from bot.handlers.digests.common import (
     Turn,
     days_label,
     repository,
-    scope_label,
     scope_of_spec,
-    target_label,
     when_label,
 )
+from bot.handlers.scope_picker import scope_label
 from bot.i18n import Html, Translator
 from bot.scheduler import Scheduler
 from bot.ui.callbacks import DigestCb

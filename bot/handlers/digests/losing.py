@@ -22,8 +22,9 @@ from bot.digests.buttons import (
     toggle_data,
 )
 from bot.digests.compose import digest_period, digest_summary, title_of
-from bot.handlers.digests.common import Row, Turn, repository
+from bot.handlers.digests.common import Turn, repository
 from bot.handlers.digests.listing import default_digest
+from bot.handlers.scope_picker import Row
 from bot.i18n import Html, Translator
 from bot.services.calls import perform
 from bot.stats.periods import period_of
