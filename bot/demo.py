@@ -528,6 +528,10 @@ class DemoChat:
             self.printer.write(self.notes["error"].format(error=error, log=log_path))
 
 
+#: seconds between the live feed's polls in the demo: a sale shows soon after "/live on"
+DEMO_LIVE_POLL = 10
+
+
 def demo_settings(folder: Path, language: str) -> Settings:
     """Settings that ignore the environment's deployment values: a throwaway database, a fresh
     key (no key file, no warning), nobody locked out, private (loopback) trackers allowed."""
@@ -542,6 +546,7 @@ def demo_settings(folder: Path, language: str) -> Settings:
         default_language=language,
         bot_token=None,
         telegram_api_url=None,
+        live_poll_seconds=DEMO_LIVE_POLL,
     )
 
 
@@ -628,7 +633,7 @@ async def open_demo(
         from bot.app import build_services
         from bot.scheduler import Scheduler
 
-        sandbox = Sandbox(live=2.0)  # live traffic: "/live on" shows a conversion soon
+        sandbox = Sandbox(live=4.0)  # live traffic: "/live on" shows a conversion within a minute
         telegram = FakeTelegram(files_dir=files_dir)
         printer = ChatPrinter(telegram, DEMO_USER_ID, output, language)
         folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="keitaro-demo-"))
@@ -644,7 +649,7 @@ async def open_demo(
         chat.log_path = demo_log.path
         stack.push_async_callback(chat.close)
         stack.callback(telegram.subscribe(printer.on_event))
-        options = {} if tick is None else {"tick": tick}
+        options = {"tick": float(DEMO_LIVE_POLL) if tick is None else tick}
         scheduler = Scheduler(services, chat.bot, **options)
         services.scheduler = scheduler  # ``/digest now`` sends through it too
         scheduler.start()

@@ -431,3 +431,23 @@ async def test_report_rows_keep_their_numbers_across_pages(tmp_path: Path) -> No
         opened = output.getvalue()[len(first) + len(second) :]
     assert opened.startswith("✎ (edited)\n")
     assert row.group(1) in opened.splitlines()[1]
+
+
+async def test_live_on_in_the_demo_shows_the_next_conversion(tmp_path: Path) -> None:
+    """The demo's tracker makes live traffic; after "/live on" the next conversion reaches
+    the terminal once, with its click id."""
+    output = io.StringIO()
+    async with open_demo(tmp_path / "f", "en", output, tick=0.05) as demo:
+        demo.scheduler.live.every = timedelta(seconds=0.2)
+        assert await demo.chat.connect(demo.sandbox)
+        await demo.chat.send("/live on")
+        assert "Live feed" in output.getvalue() or "live" in output.getvalue().lower()
+        await asyncio.sleep(0.5)  # the first poll sets out from "now"
+        sale = demo.sandbox.inject(campaign_id=1, status="sale", revenue=45.0)
+        for _ in range(100):
+            if sale.click.sub_id in output.getvalue():
+                break
+            await asyncio.sleep(0.05)
+        shown = output.getvalue()
+        assert shown.count(sale.click.sub_id) == 1, shown[-2000:]
+        assert "Sale +$45.00" in shown

@@ -234,3 +234,33 @@ async def test_a_tracker_down_for_twenty_minutes_is_told_once_and_its_return_onc
     after = texts(live.user, before)
     assert sum("answers again" in text for text in after) == 1
     assert any(sale.click.sub_id in text or "Sale: 1" in text for text in after)
+
+
+async def test_a_custom_status_is_told_and_offered_in_the_settings(world: BotWorld) -> None:
+    clock = Clock()
+    live = await live_user(world, clock)
+    await live.turn_on()
+    await live.tick()
+    before = len(live.user.messages)
+    world.sandbox.inject(campaign_id=1, status="deposit", revenue=120, at=clock())
+    await live.tick()
+    [text] = texts(live.user, before)
+    assert text.startswith("🏷 deposit +$120.00")
+    assert "deposit" in (await live.feed()).seen_statuses
+    await live.user.send("/live")
+    await live.user.click("Statuses")
+    assert "deposit" in str(live.user.keyboard())
+
+
+async def test_a_feed_aimed_at_a_group_tells_the_group(world: BotWorld) -> None:
+    clock = Clock()
+    live = await live_user(world, clock)
+    group = -100777
+    world.telegram.add_chat({"id": group, "type": "supergroup", "title": "Team"})
+    await live.turn_on(chat_id=group)
+    await live.tick()
+    sale = world.sandbox.inject(campaign_id=1, status="sale", revenue=9, at=clock())
+    await live.tick()
+    [message] = world.telegram.messages(group)
+    assert sale.click.sub_id in message["text"]
+    assert sale.click.sub_id not in "".join(texts(live.user))

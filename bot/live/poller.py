@@ -262,7 +262,8 @@ class LivePoller:
         known = await repo.known(tracker_id, (row.conversion_id for row in rows))
         events = [event for event in new_events(rows, known) if wanted(ctx.settings, event)]
         mutes = await repo.mutes(tracker_id, now)
-        started = ctx.feed.started_at
+        # the log has whole seconds: a conversion in the second the feed was turned on is news
+        started = ctx.feed.started_at.replace(microsecond=0) if ctx.feed.started_at else None
         fresh: list[Event] = []
         for event in events:
             state = "claimed"

@@ -1,0 +1,541 @@
+"""The live feed at scale: N trackers with the feed on, polled every tick, with live traffic.
+
+What is real: every tracker is a sandbox of its own (``keitaro.sandbox``, its own seed, port
+and made-up live traffic: conversions, some recorded late, later status changes), all in one
+process of their own, reached over HTTP by the bot's real ``KeitaroClient``; the bot's
+scheduler, poller, SQLite database and aiogram's ``AiohttpSession`` are the production ones,
+sending to the fake Bot API (``bench.common``) in a process of its own that refuses more than
+``--rate-limit`` messages a second, as Telegram does. So the CPU and memory measured in this
+process are the bot's, and the sends are paced in real time.
+
+What is simulated: time. The clock of the bot and of the sandboxes is the wall clock plus the
+idle time skipped so far: a tick runs in real time (its polls, its sends waiting for the rate
+limiter), then the clock jumps to the next tick instead of waiting for it. Thirty simulated
+minutes take as long as their ticks' work, not thirty minutes. The sandboxes make their
+traffic for the time that passed before answering each request and at each jump.
+
+Measures, in simulated seconds, the time from a conversion (or a change of its status)
+becoming visible in the tracker's API to the bot having sent its message (``told_at`` of the
+event in ``live_events``; split into the wait for the next poll and the send), the log
+requests per tracker per minute, the CPU the process spends per simulated second (what a
+deployment would spend per wall second at this load) and its memory every few minutes.
+
+    python -m bench.bench_live [--trackers 200] [--minutes 30] [--tick 30] [--rate 4]
+
+A quick run: ``--trackers 20 --minutes 5``. Results go to ``bench/results/live.json``
+(``live_<trackers>x<minutes>.json`` for other sizes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import bisect
+import contextlib
+import gc
+import itertools
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.fernet import Fernet
+
+from bench.common import (
+    API_KEY,
+    free_port,
+    get_json,
+    memory_mb,
+    post_json,
+    save,
+    serving,
+    telegram_process,
+)
+
+LOG_PATH = "/admin_api/v1/conversions/log"
+#: an event visible this close to the last poll may not be in its answer (log times are
+#: whole seconds): it is left out of the "never told" count
+EDGE = 2.0
+
+
+class SimClock:
+    """Wall time plus the idle time skipped so far; the same in every process given the same
+    ``offset``, since they read one system clock."""
+
+    def __init__(self, offset: float = 0.0) -> None:
+        self.offset = offset
+
+    def timestamp(self) -> float:
+        return time.time() + self.offset
+
+    def __call__(self) -> datetime:
+        return datetime.fromtimestamp(self.timestamp(), UTC)
+
+    def skip_to(self, moment: float) -> None:
+        """Jump ahead to ``moment`` (never back)."""
+        self.offset += max(0.0, moment - self.timestamp())
+
+
+# ----- the trackers' process ------------------------------------------------------------------
+
+
+def recording_traffic(store: Any, rng: random.Random, rate: float, events: list[Any]) -> Any:
+    """``LiveTraffic`` that also notes each event it makes: (conversion id, status, postback
+    time, visible time), a status change as well as a new conversion."""
+    from keitaro.sandbox.live import LiveTraffic
+
+    class Recording(LiveTraffic):
+        def _conversion(self, ts: float) -> Any:
+            made = super()._conversion(ts)
+            if made is not None:
+                events.append((made.id, made.status, made.postback_ts, made.visible_ts))
+            return made
+
+        def _change(
+            self, ts: float, order: int, conversion_id: int, status: str, then: str | None
+        ) -> int:
+            changed = super()._change(ts, order, conversion_id, status, then)
+            conversion = self.store.conversion(conversion_id)
+            if changed and conversion is not None:
+                events.append(
+                    (conversion_id, status, conversion.postback_ts, conversion.visible_ts)
+                )
+            return changed
+
+    return Recording(store, rng, rate)
+
+
+@dataclass
+class Tracker:
+    """One sandbox of the trackers' process and what the benchmark reads of it."""
+
+    sandbox: Any
+    url: str = ""
+    traffic: Any = None
+    events: list[tuple[int, str, float, float]] = field(default_factory=list)
+    peers: set[Any] = field(default_factory=set)
+
+
+async def serve_trackers(port: int, count: int, clicks: int, rate: float, seed: int) -> None:
+    """``count`` sandboxes on ports of their own, and on ``port`` the benchmark's controls:
+    ``GET /bench/urls``, ``POST /bench/start`` (live traffic from now on), ``POST /bench/clock``
+    (``{"offset": s}``: the skipped time; makes the traffic up to the new now) and ``GET
+    /bench/stats`` (requests, connections and the events made, per sandbox)."""
+    from aiohttp import web
+
+    from keitaro.sandbox import Sandbox
+
+    def stepping(tracker: Tracker) -> Any:
+        @web.middleware
+        async def step_first(request: web.Request, handler: Any) -> web.StreamResponse:
+            if tracker.traffic is not None:
+                tracker.traffic.step()  # what happened up to now, before answering
+            if request.transport is not None:  # a new client port: a new connection
+                tracker.peers.add(request.transport.get_extra_info("peername"))
+            return await handler(request)
+
+        return step_first
+
+    clock = SimClock()
+    trackers: list[Tracker] = []
+    for n in range(count):
+        tracker = Tracker(Sandbox(api_key=API_KEY, clicks=clicks, seed=seed + 7 * n, now=clock))
+        trackers.append(tracker)
+        app = tracker.sandbox.make_app()
+        app.middlewares.append(stepping(tracker))
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        tracker.url = f"http://127.0.0.1:{runner.addresses[0][1]}"
+
+    def step_all() -> None:
+        for tracker in trackers:
+            if tracker.traffic is not None:
+                tracker.traffic.step()
+
+    async def urls(_request: web.Request) -> web.Response:
+        return web.json_response([tracker.url for tracker in trackers])
+
+    async def start(_request: web.Request) -> web.Response:
+        for n, tracker in enumerate(trackers):
+            rng = random.Random(seed * 1000 + n)
+            tracker.traffic = recording_traffic(tracker.sandbox.state, rng, rate, tracker.events)
+        return web.json_response({"now": clock.timestamp()})
+
+    async def set_clock(request: web.Request) -> web.Response:
+        clock.offset = float((await request.json())["offset"])
+        step_all()
+        return web.json_response({"now": clock.timestamp()})
+
+    async def stats(_request: web.Request) -> web.Response:
+        step_all()
+        answer = []
+        for tracker in trackers:
+            paths = Counter(f"{method} {path}" for method, path in tracker.sandbox.requests)
+            answer.append(
+                {
+                    "log_requests": paths.get(f"POST {LOG_PATH}", 0),
+                    "requests": dict(paths),
+                    "connections": len(tracker.peers),
+                    "events": tracker.events,
+                }
+            )
+        return web.json_response(answer)
+
+    control = web.Application()
+    control.router.add_get("/bench/urls", urls)
+    control.router.add_post("/bench/start", start)
+    control.router.add_post("/bench/clock", set_clock)
+    control.router.add_get("/bench/stats", stats)
+    runner = web.AppRunner(control, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    await asyncio.Event().wait()
+
+
+@contextlib.contextmanager
+def trackers_process(count: int, clicks: int, rate: float, seed: int) -> Iterator[str]:
+    """The sandboxes in a process of their own; yields the URL of its controls."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "bench.bench_live", "--serve-trackers", str(port),
+        "--trackers", str(count), "--clicks", str(clicks), "--rate", str(rate),
+        "--seed", str(seed),
+    ]  # fmt: skip
+    with serving(command, port, "sandboxes") as url:
+        yield url
+
+
+# ----- the bot ----------------------------------------------------------------------------------
+
+
+def settings_for(folder: Path, telegram_url: str, tick: float) -> Any:
+    from bot.config import Settings
+
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        db_path=folder / "bench.sqlite3",
+        secret_key=Fernet.generate_key().decode(),
+        allow_private_trackers=True,
+        allowed_users=[],
+        redis_url=None,
+        default_language="en",
+        telegram_api_url=telegram_url,
+        live_poll_seconds=tick,
+    )
+
+
+def quantiles(samples: list[float]) -> dict[str, float]:
+    """p50, p95, max (and how many), rounded to 0.1."""
+    if not samples:
+        return {"n": 0}
+    ordered = sorted(samples)
+
+    def at(share: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(len(ordered) * share))], 1)
+
+    return {"n": len(ordered), "p50": at(0.5), "p95": at(0.95), "max": round(ordered[-1], 1)}
+
+
+@dataclass
+class Sample:
+    """The process at a moment of simulated time."""
+
+    minute: float
+    rss_mb: float
+    allocated_blocks: int
+    cpu_s: float
+
+
+@dataclass
+class Run:
+    ticks: list[float] = field(default_factory=list)  # simulated start of each tick
+    tick_wall: list[float] = field(default_factory=list)
+    polled: list[int] = field(default_factory=list)
+    overruns: int = 0
+    samples: list[Sample] = field(default_factory=list)
+    cpu_s: float = 0.0
+    wall_s: float = 0.0
+
+
+def sample(minute: float, cpu_s: float) -> Sample:
+    gc.collect()
+    return Sample(round(minute, 1), memory_mb()["rss"], sys.getallocatedblocks(), cpu_s)
+
+
+async def drive(
+    scheduler: Any, clock: SimClock, control: str, ticks: int, tick: float, every: int
+) -> Run:
+    """``ticks`` ticks of the poller, the clock skipping the idle time between them; a sample
+    of the process every ``every`` ticks (its own CPU is not counted)."""
+    run = Run()
+    cpu, spent_sampling = time.process_time(), 0.0
+    wall = time.perf_counter()
+    started = clock.timestamp()
+    next_at = started
+    for k in range(ticks + 1):
+        if k % every == 0 or k == ticks:
+            before = time.process_time()
+            run.samples.append(sample(k * tick / 60, before - cpu - spent_sampling))
+            spent_sampling += time.process_time() - before
+        if k == ticks:
+            break
+        if clock.timestamp() < next_at:
+            clock.skip_to(next_at)
+        elif k and clock.timestamp() - next_at > 1.0:
+            run.overruns += 1  # the last tick took longer than a tick
+        await asyncio.to_thread(post_json, f"{control}/bench/clock", {"offset": clock.offset})
+        at = clock.timestamp()
+        run.ticks.append(at)
+        tick_started = time.perf_counter()
+        run.polled.append(await scheduler.live.run_once())
+        run.tick_wall.append(time.perf_counter() - tick_started)
+        next_at = at + tick
+    run.cpu_s = time.process_time() - cpu - spent_sampling
+    run.wall_s = time.perf_counter() - wall
+    return run
+
+
+async def seed_feeds(
+    services: Any, urls: list[str], trackers: int, clock: SimClock
+) -> dict[int, int]:
+    """One owner, tracker and feed (to a group chat of its own) per sandbox; the chat id of
+    each tracker id."""
+    from bot.live.settings import default_settings
+
+    chats = {}
+    for n in range(trackers):
+        owner = 10_000 + n
+        await services.users.ensure(owner, "en")
+        tracker = await services.trackers.add(owner, f"tracker {n}", urls[n], API_KEY)
+        chat_id = -3_000_000 - n
+        feed = await services.live.save(
+            owner, tracker.id, chat_id=chat_id, settings=default_settings(), enabled=True,
+            now=clock(),
+        )  # fmt: skip
+        assert feed is not None
+        chats[tracker.id] = chat_id
+    return chats
+
+
+def latencies(
+    rows: list[Any], made: list[dict[str, Any]], tracker_of: dict[int, int], ticks: list[float]
+) -> dict[str, Any]:
+    """Visible → told, per event, and why the events not told were not."""
+    told = {(row["tracker_id"], row["conversion_id"], row["status"]): row for row in rows}
+    last_poll = ticks[-1]
+    total, wait, send, singles = [], [], [], []
+    untold: Counter[str] = Counter()
+    states: Counter[str] = Counter(row["state"] for row in rows)
+    for tracker_id, index in tracker_of.items():
+        seen: dict[int, list[tuple[str, float]]] = {}
+        for conversion_id, status, _postback, visible in made[index]["events"]:
+            seen.setdefault(conversion_id, []).append((status, visible))
+        for conversion_id, history in seen.items():
+            for position, (status, visible) in enumerate(history):
+                if visible > last_poll - EDGE:
+                    untold["after the last poll"] += 1
+                    continue
+                row = told.get((tracker_id, conversion_id, status))
+                if row is not None and row["told_at"] is not None and row["state"] != "primed":
+                    at = datetime.fromisoformat(row["told_at"]).timestamp()
+                    poll = ticks[bisect.bisect_right(ticks, at) - 1]
+                    total.append(at - visible)
+                    wait.append(poll - visible)
+                    send.append(at - poll)
+                    if row["state"] == "sent":
+                        singles.append(at - visible)
+                    continue
+                poll = ticks[min(len(ticks) - 1, bisect.bisect_left(ticks, visible))]
+                if any(s == status for s, _ in history[:position]):
+                    untold["same status again (lead → sale → lead)"] += 1
+                elif any(v <= poll for _, v in history[position + 1 :]):
+                    untold["replaced before a poll saw it"] += 1
+                else:
+                    untold["missed"] += 1
+    return {
+        "visible_to_sent_s": quantiles(total),
+        "wait_for_poll_s": quantiles(wait),
+        "poll_to_sent_s": quantiles(send),
+        "single_notifications_s": quantiles(singles),
+        "events_by_state": dict(states),
+        "not_told": dict(untold),
+    }
+
+
+async def run(args: argparse.Namespace, control: str, telegram_url: str) -> dict[str, Any]:
+    from bot.app import build_services, create_bot, create_dispatcher, settle_memory
+    from bot.scheduler import Scheduler
+
+    urls = await asyncio.to_thread(get_json, f"{control}/bench/urls")
+    clock = SimClock()
+    with tempfile.TemporaryDirectory() as folder:
+        settings = settings_for(Path(folder), telegram_url, args.tick)
+        services = await build_services(settings)
+        services.clock = clock
+        bot = create_bot(settings)  # aiogram's AiohttpSession, as in production
+        dispatcher = create_dispatcher(services)  # the whole bot's memory, as it runs
+        chats = await seed_feeds(services, urls, args.trackers, clock)
+        await asyncio.to_thread(post_json, f"{telegram_url}/bench/chats", list(chats.values()))
+        scheduler = Scheduler(services, bot, clock=clock, tick=args.tick)
+        settle_memory()
+        await asyncio.to_thread(post_json, f"{control}/bench/start", {})
+        ticks = round(args.minutes * 60 / args.tick)
+        every = max(1, round(args.sample_minutes * 60 / args.tick))
+        driven = await drive(scheduler, clock, control, ticks, args.tick, every)
+        rows = await services.db.fetchall(
+            "SELECT tracker_id, conversion_id, status, state, told_at FROM live_events"
+        )
+        made = await asyncio.to_thread(get_json, f"{control}/bench/stats")
+        seen = await asyncio.to_thread(get_json, f"{telegram_url}/bench/stats")
+        counts = dict(scheduler.live.counts)
+        await bot.session.close()
+        await services.close()
+        del dispatcher
+    tracker_of = {tracker_id: n for n, tracker_id in enumerate(chats)}  # sandbox n
+    return summarise(
+        args, driven, latencies(rows, made, tracker_of, driven.ticks), made, seen, counts
+    )
+
+
+def summarise(
+    args: argparse.Namespace,
+    driven: Run,
+    told: dict[str, Any],
+    made: list[dict[str, Any]],
+    seen: dict[str, Any],
+    counts: dict[str, int],
+) -> dict[str, Any]:
+    simulated = len(driven.ticks) * args.tick
+    minutes = simulated / 60
+    per_tracker = [entry["log_requests"] / minutes for entry in made]
+    connections = [entry["connections"] / minutes for entry in made]
+    others = Counter[str]()
+    for entry in made:
+        others.update({k: v for k, v in entry["requests"].items() if k != f"POST {LOG_PATH}"})
+    samples = driven.samples
+    segments = [
+        round((b.cpu_s - a.cpu_s) / ((b.minute - a.minute) * 60) * 100, 2)
+        for a, b in itertools.pairwise(samples)
+    ]
+    warm = next((s for s in samples if s.minute >= args.sample_minutes), samples[-1])
+    last = samples[-1]
+    return {
+        "trackers": args.trackers,
+        "simulated_minutes": round(minutes, 1),
+        "tick_s": args.tick,
+        "conversions_per_minute_per_tracker": args.rate,
+        "telegram_rate_limit": args.rate_limit,
+        "events_made": sum(len(entry["events"]) for entry in made),
+        **told,
+        "log_requests_per_tracker_per_minute": {
+            "mean": round(statistics.fmean(per_tracker), 2),
+            "max": round(max(per_tracker), 2),
+        },
+        "new_connections_per_tracker_per_minute": round(statistics.fmean(connections), 2),
+        "other_requests": dict(others),
+        "poller_counts": counts,
+        "polls_per_tick": quantiles([float(n) for n in driven.polled]),
+        "tick_wall_s": quantiles(driven.tick_wall),
+        "tick_overruns": driven.overruns,
+        "wall_s": round(driven.wall_s, 1),
+        "cpu_s": round(driven.cpu_s, 1),
+        "cpu_share_of_simulated_time_pct": round(driven.cpu_s / simulated * 100, 2),
+        "cpu_share_of_wall_time_pct": round(driven.cpu_s / driven.wall_s * 100, 1),
+        "cpu_ms_per_poll": round(driven.cpu_s / max(1, sum(driven.polled)) * 1000, 2),
+        "cpu_share_per_segment_pct": segments,
+        "memory": [
+            {"minute": s.minute, "rss_mb": s.rss_mb, "allocated_blocks": s.allocated_blocks}
+            for s in samples
+        ],
+        "rss_growth_mb": {
+            "from_minute": warm.minute,
+            "to_minute": last.minute,
+            "mb": round(last.rss_mb - warm.rss_mb, 1),
+            "allocated_blocks": last.allocated_blocks - warm.allocated_blocks,
+        },
+        "telegram": {
+            key: seen[key]
+            for key in ("delivered_messages", "refused_429", "failed_other", "busiest_second")
+        },
+        "command": "python -m bench.bench_live " + " ".join(sys.argv[1:]),
+    }
+
+
+def verdicts(result: dict[str, Any], args: argparse.Namespace) -> list[tuple[str, str, bool]]:
+    """(what, the figure, met) for each target."""
+    latency = result["visible_to_sent_s"]
+    requests = result["log_requests_per_tracker_per_minute"]
+    growth = result["rss_growth_mb"]
+    segments = result["cpu_share_per_segment_pct"][1:] or result["cpu_share_per_segment_pct"]
+    flat_cpu = segments[-1] <= 1.25 * statistics.median(segments) + 0.5
+    missed = result["not_told"].get("missed", 0)
+    return [
+        (f"p95 visible → sent ≤ tick + 5 s ({args.tick + 5:g} s)",
+         f"p50 {latency.get('p50')} s, p95 {latency.get('p95')} s",
+         latency.get("p95", 1e9) <= args.tick + 5),
+        ("log requests per tracker per minute ≤ 2",
+         f"mean {requests['mean']}, max {requests['max']}", requests["max"] <= 2),
+        ("every visible event told (none missed)", f"{missed} missed", missed == 0),
+        ("no 429 from Telegram", str(result["telegram"]["refused_429"]),
+         result["telegram"]["refused_429"] == 0),
+        ("CPU share flat (last segment ≤ 1.25 × median)",
+         f"{result['cpu_share_of_simulated_time_pct']} % overall; segments {segments}",
+         flat_cpu),
+        (f"RSS flat from minute {growth['from_minute']:g} to {growth['to_minute']:g} (≤ 5 MB)",
+         f"{growth['mb']:+} MB ({growth['allocated_blocks']:+} blocks)", growth["mb"] <= 5),
+    ]  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--trackers", type=int, default=200, help="feeds, one tracker each")
+    parser.add_argument("--minutes", type=float, default=30.0, help="simulated minutes")
+    parser.add_argument("--tick", type=float, default=30.0, help="LIVE_POLL_SECONDS")
+    parser.add_argument("--rate", type=float, default=4.0, help="conversions/min per tracker")
+    parser.add_argument("--clicks", type=int, default=1000, help="each sandbox's seeded traffic")
+    parser.add_argument("--rate-limit", type=float, default=30.0, help="Telegram's, per second")
+    parser.add_argument("--sample-minutes", type=float, default=None, help="memory samples")
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--serve-trackers", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve_trackers is not None:
+        asyncio.run(serve_trackers(args.serve_trackers, args.trackers, args.clicks, args.rate,
+                                   args.seed))  # fmt: skip
+        return
+    if args.sample_minutes is None:
+        args.sample_minutes = 5.0 if args.minutes >= 15 else max(args.tick / 60, args.minutes / 5)
+    with (
+        trackers_process(args.trackers, args.clicks, args.rate, args.seed) as control,
+        telegram_process(args.rate_limit) as telegram_url,
+    ):
+        result = asyncio.run(run(args, control, telegram_url))
+    checks = verdicts(result, args)
+    result["targets_met"] = {what: met for what, _figure, met in checks}
+    default = args.trackers == 200 and args.minutes == 30 and args.tick == 30 and args.rate == 4
+    name = "live" if default else f"live_{args.trackers}x{args.minutes:g}"
+    path = save(name, result)
+    for key, value in result.items():
+        if key not in ("targets_met", "memory"):
+            print(f"{key:40} {json.dumps(value, ensure_ascii=False)}")
+    print("memory (minute: RSS MB, allocated blocks):")
+    print("  " + ", ".join(f"{m['minute']:g}: {m['rss_mb']}, {m['allocated_blocks']}"
+                           for m in result["memory"]))  # fmt: skip
+    print()
+    width = max(len(what) for what, _, _ in checks)
+    for what, figure, met in checks:
+        print(f"{'PASS' if met else 'FAIL'}  {what:<{width}}  {figure}")
+    print(f"saved to {path}")
+
+
+if __name__ == "__main__":
+    main()
