@@ -30,6 +30,8 @@ from storage.db import Database, parse_time, utc_now
 
 #: the states in which a user was told of an event (one by one or in a summary)
 TOLD = ("sent", "batched")
+#: how many skipped spans a feed remembers
+MAX_GAPS = 10
 
 
 def stamp(moment: datetime) -> str:
@@ -57,6 +59,8 @@ class LiveFeed:
     failure_told: bool
     seen_statuses: list[str] = field(default_factory=list)
     reconciled_day: str | None = None
+    #: spans of postback time the feed never read (downtime past the catch-up), newest last
+    gaps: list[tuple[datetime, datetime]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,7 @@ def _feed(row: sqlite3.Row) -> LiveFeed:
         failure_told=bool(row["failure_told"]),
         seen_statuses=json.loads(row["seen_statuses"]),
         reconciled_day=row["reconciled_day"],
+        gaps=[(parse_time(a), parse_time(b)) for a, b in json.loads(row["gaps"])],
     )
 
 
@@ -192,6 +197,19 @@ class LiveRepository:
             "UPDATE live_feeds SET cursor = ?, seen_statuses = ?, failing_since = NULL, "
             "failure_told = 0 WHERE tracker_id = ? AND (cursor IS NULL OR cursor < ?)",
             (stamp(cursor), _json(sorted(set(seen_statuses))), tracker_id, stamp(cursor)),
+        )
+
+    async def add_gap(self, tracker_id: int, start: datetime, end: datetime) -> None:
+        """Remember a span the feed skipped (the last ``MAX_GAPS``): the reconciliation
+        names it as the reason for what it missed."""
+        row = await self._db.fetchone(
+            "SELECT gaps FROM live_feeds WHERE tracker_id = ?", (tracker_id,)
+        )
+        if row is None:
+            return
+        gaps = [*json.loads(row["gaps"]), [stamp(start), stamp(end)]][-MAX_GAPS:]
+        await self._db.execute(
+            "UPDATE live_feeds SET gaps = ? WHERE tracker_id = ?", (_json(gaps), tracker_id)
         )
 
     async def failed(self, tracker_id: int, now: datetime) -> None:

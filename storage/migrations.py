@@ -144,6 +144,7 @@ MIGRATIONS: tuple[str, ...] = (
         failure_told   INTEGER NOT NULL DEFAULT 0,
         seen_statuses  TEXT NOT NULL DEFAULT '[]',      -- JSON: statuses the log has shown
         reconciled_day TEXT,                            -- the last local day reconciled
+        gaps           TEXT NOT NULL DEFAULT '[]',      -- JSON: [from, to] spans not read
         updated_at     TEXT NOT NULL
     );
     CREATE INDEX live_feeds_owner ON live_feeds(owner_id);

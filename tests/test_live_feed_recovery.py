@@ -47,6 +47,8 @@ async def test_beyond_six_hours_it_says_how_many_it_skipped(world: BotWorld) -> 
     [text] = texts(live.user, before)
     assert "1 conversion" in text and "Lead: 1" in text
     assert "3 conversions before" in text and "were not sent" in text
+    [(gap_from, gap_to)] = (await live.feed()).gaps  # the daily count will say why
+    assert gap_from == start and gap_to == clock() - timedelta(hours=6)
 
 
 async def test_a_chat_that_blocked_the_bot_pauses_its_feed(world: BotWorld) -> None:

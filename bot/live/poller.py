@@ -202,6 +202,8 @@ class LivePoller:
         except TrackerFailed as failure:
             await self.failed(ctx, failure.error)
             return
+        if cursor < now - CATCH_UP:
+            await self.repository.add_gap(feed.tracker_id, cursor, now - CATCH_UP)
         self._failures.pop(feed.tracker_id, None)
         if feed.failing_since is not None and feed.failure_told:
             await self.tell_recovered(ctx, feed.failing_since)

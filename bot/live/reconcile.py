@@ -34,6 +34,10 @@ def local_midnight(day: date, zone: str) -> datetime:
     return datetime.combine(day, time(0), tzinfo=ZoneInfo(zone))
 
 
+def in_gap(moment: datetime, gaps: list[tuple[datetime, datetime]]) -> bool:
+    return any(start <= moment < end for start, end in gaps)
+
+
 class Reconciler:
     def __init__(self, poller: LivePoller) -> None:
         self.poller = poller
@@ -83,7 +87,8 @@ class Reconciler:
                 told += 1
                 continue
             reason = next(
-                (REASONS[event.state] for event in events if event.state in REASONS), "late"
+                (REASONS[event.state] for event in events if event.state in REASONS),
+                "away" if in_gap(row.postback_at, ctx.feed.gaps) else "late",
             )
             missed[reason] = missed.get(reason, 0) + 1
         sales = [row for row in asked if row.status == "sale"]

@@ -1,12 +1,13 @@
 """What a live feed watches, as stored in ``live_feeds.settings`` (JSON), and its defaults.
 
-``statuses``: the statuses told (None: every status, the tracker's custom ones included);
-``scope``: a scope as the shared picker makes it (``{"kind": "all"}``, a group, chosen
-campaigns; see ``bot.handlers.scope_picker``); ``min_revenue``: events with less revenue are not told
-(0: all; a rejection is told whatever its amount, it is money taken back); ``quiet``: local
-hours during which events are held and told as one summary when they end (``{"from":
-"23:00", "to": "08:00"}``, or None); ``burst``: more new events than this for one chat
-within a minute become one message.
+- ``statuses``: the statuses told (None: every status, the tracker's custom ones included);
+- ``scope``: as the shared picker makes it (``{"kind": "all"}``, a group, chosen campaigns;
+  see ``bot.handlers.scope_picker``);
+- ``min_revenue``: events with less revenue are not told (0: all; a rejection is told
+  whatever its amount, it is money taken back);
+- ``quiet``: local hours during which events are held and told as one summary when they end
+  (``{"from": "23:00", "to": "08:00"}``, or None);
+- ``burst``: more new events than this for one chat within a minute become one message.
 """
 
 from __future__ import annotations
