@@ -8,7 +8,10 @@ told once:
   *before* anything is sent; of two loops, or a loop and its restarted process, one wins.
 * ``settle`` moves it to ``sent`` (with the message that told it), ``batched`` (told in a
   summary), ``held`` (quiet hours: told when they end), ``muted``, ``primed`` (there before
-  the feed was turned on: never told) or ``skipped`` (missed by downtime past the catch-up).
+  the feed was turned on: never told) or ``undeliverable`` (Telegram refused it for good).
+* Before each try of a send the sender renews its claims (``renew``, compare-and-set on the
+  claim time), so a send that waited past the lease while another process took the claims
+  over gives up instead of telling them twice.
 * A claim still ``claimed`` long after it was taken belongs to a process that died between
   claim and send; ``take_over`` hands it to one caller (compare-and-set on the claim time)
   and it is sent from the row it was claimed with.
@@ -335,14 +338,46 @@ class LiveRepository:
         rows = await self._db.fetchall(sql + " ORDER BY postback_at, conversion_id", params)
         return [_event(row) for row in rows]
 
-    async def told_since(self, tracker_id: int, since: datetime) -> int:
-        """How many events were told one by one since ``since`` (a burst counts them)."""
+    async def told_to_chat_since(self, chat_id: int, since: datetime) -> int:
+        """How many events the feeds aimed at ``chat_id`` told since ``since``, one by one
+        or in a summary: a burst is counted per chat, whatever the trackers."""
         row = await self._db.fetchone(
-            "SELECT COUNT(*) AS n FROM live_events WHERE tracker_id = ? AND state = 'sent' "
-            "AND told_at >= ?",
-            (tracker_id, stamp(since)),
+            "SELECT COUNT(*) AS n FROM live_events AS e JOIN live_feeds AS f "
+            "ON f.tracker_id = e.tracker_id WHERE f.chat_id = ? "
+            "AND e.state IN ('sent', 'batched') AND e.told_at >= ?",
+            (chat_id, stamp(since)),
         )
         return int(row["n"]) if row else 0
+
+    async def renew(
+        self, tracker_id: int, claims: Mapping[tuple[int, str], datetime], now: datetime
+    ) -> bool:
+        """Renew claims still held since the given times, all or none (compare-and-set):
+        False when another process took any of them over, and nothing changes."""
+
+        class Lost(Exception):
+            pass
+
+        try:
+            async with self._db.transaction() as tx:
+                for (conversion_id, status), since in claims.items():
+                    changed = await tx.execute(
+                        "UPDATE live_events SET claimed_at = ? WHERE tracker_id = ? "
+                        "AND conversion_id = ? AND status = ? AND state = 'claimed' "
+                        "AND claimed_at = ?",
+                        (stamp(now), tracker_id, conversion_id, status, stamp(since)),
+                    )
+                    if changed != 1:
+                        raise Lost
+        except Lost:
+            return False
+        return True
+
+    async def move_chat(self, tracker_id: int, chat_id: int) -> None:
+        """The feed's group became a supergroup with a new id: follow it."""
+        await self._db.execute(
+            "UPDATE live_feeds SET chat_id = ? WHERE tracker_id = ?", (chat_id, tracker_id)
+        )
 
     async def between(
         self, tracker_id: int, start: datetime, end: datetime

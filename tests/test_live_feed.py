@@ -76,7 +76,7 @@ async def test_lead_then_sale_then_rejected_are_three_events_replying_to_the_fir
     await live.tick()
     messages = live.user.messages[before:]
     heads = [m["text"].split("\n")[0] for m in messages]
-    assert heads == ["⏳ Lead $0.00", "🔁 Lead → Sale +$45.00", "🔁 Sale → Rejected −$45.00"]
+    assert heads == ["⏳ Lead", "🔁 Lead → Sale +$45.00", "🔁 Sale → Rejected −$45.00"]
     first = messages[0]["message_id"]
     assert messages[1]["reply_to_message"]["message_id"] == first
     assert messages[2]["reply_to_message"]["message_id"] == messages[1]["message_id"]

@@ -4,6 +4,7 @@ count against the tracker's."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime, timedelta
 
 from bot.ui.callbacks import LiveCb
@@ -102,7 +103,7 @@ async def test_a_window_of_five_thousand_is_read_whole_in_pages(world: BotWorld)
     for n in range(5000):
         world.sandbox.inject(campaign_id=1 + n % 20, status="lead", revenue=1, at=clock())
     await live.tick()
-    assert world.sandbox.count("POST", "/conversions/log") - asked == 6  # 5 full pages, 1 short
+    assert world.sandbox.count("POST", "/conversions/log") - asked == 5  # 5 pages of 1,000
     [text] = texts(live.user, before)
     assert "5000 new conversions" in text and "Lead: 5000" in text
     events = await world.services.live.in_state(live.tracker_id, "batched")
@@ -171,3 +172,112 @@ async def test_the_day_is_reconciled_with_what_was_told(world: BotWorld) -> None
     assert "1 was recorded by Keitaro later than the feed looks back" in reconciled[0]
     await live.tick()
     assert len([text for text in texts(live.user) if "Keitaro recorded" in text]) == 1
+
+
+async def test_a_sale_turned_back_into_a_lead_and_approved_again_is_told_each_time(
+    world: BotWorld,
+) -> None:
+    clock = Clock()
+    live = await live_user(world, clock)
+    await live.turn_on()
+    await live.tick()
+    before = len(live.user.messages)
+    lead = world.sandbox.inject(campaign_id=1, status="lead", revenue=0, at=clock())
+    for status in ("sale", "lead", "sale"):
+        await live.tick()
+        world.sandbox.change_status(lead.id, status, revenue=45.0, at=clock())
+    await live.tick()
+    heads = [text.split("\n")[0] for text in texts(live.user, before)]
+    assert heads[0] == "⏳ Lead"
+    assert heads[1] == "🔁 Lead → Sale +$45.00"
+    assert heads[2].startswith("⚠️ Sale → lead")
+    assert heads[3] == "🔁 Lead → Sale +$45.00"
+    assert len(heads) == 4
+
+
+async def test_a_lasting_429_keeps_the_event_and_sends_it_later_once(world: BotWorld) -> None:
+    clock = Clock()
+    live = await live_user(world, clock)
+    await live.turn_on()
+    await live.tick()
+    world.telegram.clock = clock.timestamp
+    world.telegram.rate_limit = 0  # every send is refused with "retry after"
+    sale = world.sandbox.inject(campaign_id=1, status="sale", revenue=9, at=clock())
+    await live.tick()
+    assert told_click_ids(live.user) == []
+    world.telegram.rate_limit = None
+    for _ in range(6):  # the claim's lease runs out: sent then, once
+        await live.tick()
+    assert [sub for sub, _ in told_click_ids(live.user)] == [sub_of(sale)]
+
+
+async def test_one_more_after_ten_single_ones_is_not_a_burst_of_one(world: BotWorld) -> None:
+    clock = Clock()
+    live = await live_user(world, clock)
+    await live.turn_on()
+    await live.tick()
+    before = len(live.user.messages)
+    for n in range(10):
+        world.sandbox.inject(campaign_id=1, status="sale", revenue=n + 1, at=clock())
+    await live.tick()
+    world.sandbox.inject(campaign_id=2, status="sale", revenue=5, at=clock())
+    await live.tick()
+    shown = texts(live.user, before)
+    assert len(shown) == 11 and not any("in a minute" in text for text in shown)
+
+
+async def test_a_claim_revived_in_quiet_hours_waits_for_them_to_end(world: BotWorld) -> None:
+    clock = Clock()
+    live = await live_user(world, clock)
+    await live.turn_on()
+    await live.tick()
+    before = len(live.user.messages)
+    world.sandbox.inject(campaign_id=1, status="sale", revenue=45, at=clock())
+
+    class Killed(BaseException):
+        """The process is killed after the claim."""
+
+    async def die(*_args: object, **_kwargs: object) -> None:
+        raise Killed
+
+    live.scheduler.live.tell_one = die  # type: ignore[method-assign]
+    clock.advance(30)
+    [task] = await live.scheduler.live.start_due()
+    with contextlib.suppress(Killed):
+        await task
+    quiet = {
+        "from": clock().strftime("%H:%M"),
+        "to": (clock() + timedelta(minutes=5)).strftime("%H:%M"),
+    }
+    await live.restart()
+    await live.turn_on(quiet=quiet)
+    for _ in range(6):  # past the lease, inside quiet hours
+        await live.tick()
+    assert len(live.user.messages) == before
+    for _ in range(6):
+        await live.tick()
+    [text] = texts(live.user, before)
+    assert "Quiet hours are over" in text and "Sale: 1 · $45.00" in text
+
+
+async def test_a_claim_renewed_by_its_sender_fails_once_another_took_it_over(
+    world: BotWorld,
+) -> None:
+    clock = Clock()
+    live = await live_user(world, clock)
+    await live.turn_on()
+    repo = world.services.live
+    sale = world.sandbox.inject(campaign_id=1, status="sale", at=clock())
+    claimed_at = clock()
+    assert await repo.claim(live.tracker_id, sale.id, "sale", state="claimed",
+                            postback_at=clock(), revenue=1, data={}, now=claimed_at)  # fmt: skip
+    [event] = await repo.in_state(live.tracker_id, "claimed")
+    later = clock.advance(150)  # process A waits on the rate limiter past the lease
+    assert await repo.take_over(event, later)  # process B takes the claim over
+    mine = {(sale.id, "sale"): claimed_at}
+    assert not await repo.renew(live.tracker_id, mine, clock.advance(1))  # A gives up
+    assert await repo.renew(live.tracker_id, {(sale.id, "sale"): later}, clock())  # B goes on
+
+
+def sub_of(conversion: object) -> str:
+    return conversion.click.sub_id  # type: ignore[attr-defined]

@@ -37,12 +37,14 @@ TEXTS: dict[str, str] = {
         "({sales:p:sale|sales}, {money}); you were notified of {told}."
     ),
     "lvm.missed_muted": "🔕 {n} while their campaign was muted",
-    "lvm.missed_away": "💤 {n:p:was|were} too old to send after the bot was away",
     "lvm.missed_before_on": "⏸ {n} before the feed was turned on",
     "lvm.missed_late": (
-        "🐢 {n:p:was|were} recorded by Keitaro later than the feed looks back (15 min), "
-        "or while the tracker was failing"
+        "🐢 {n:p:was|were} recorded by Keitaro later than the feed looks back ({minutes} min)"
     ),
+    "lvm.missed_away": "💤 {n:p:was|were} too old to send after the bot was away",
+    "lvm.missed_undeliverable": "⚠️ {n} could not be delivered: Telegram refused the message",
+    "lvm.missed_held": "🌙 {n} held by quiet hours: told when they end",
+    "lvm.missed_in_progress": "⏳ {n} being sent right now",
     "lvm.muted": "🔕 {campaign} is muted until {until}.",
     "lvm.unmuted": "🔔 {campaign} is no longer muted.",
     "lvm.not_yours": "This button is not for you, or its tracker is gone.",

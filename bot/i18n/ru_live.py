@@ -7,9 +7,9 @@ TEXTS: dict[str, str] = {
     "lvm.overwritten": "⚠️ <b>Продажа → лид</b>: поздний постбэк затёр продажу ({money})",
     "lvm.b_campaign": "📂 Кампания",
     "lvm.b_click": "🔎 Путь клика",
-    "lvm.b_mute_hour": "🔕 Тише на 1 ч",
+    "lvm.b_mute_hour": "🔕 Заглушить на 1 ч",
     "lvm.b_mute_day": "🔕 До завтра",
-    "lvm.b_unmute": "🔔 Включить",
+    "lvm.b_unmute": "🔔 Снова уведомлять",
     "lvm.b_today": "📊 Статистика за сегодня",
     "lvm.changes": "🔁 {n:p:смена статуса|смены статуса|смен статуса}",
     "lvm.biggest": "<b>Крупнейшие:</b>",
@@ -37,15 +37,15 @@ TEXTS: dict[str, str] = {
     "lvm.recovered": "✅ {tracker} снова отвечает (сбой был с {since}). Лента догнала.",
     "lvm.reconciled": (
         "🧾 {tracker}: вчера Keitaro записал {n:p:конверсию|конверсии|конверсий} "
-        "({sales:p:продажа|продажи|продаж}, {money}); уведомлений было о {told}."
+        "({sales:p:продажа|продажи|продаж}, {money}); уведомлено: {told}."
     ),
-    "lvm.missed_muted": "🔕 {n} — пока кампания была заглушена",
-    "lvm.missed_away": "💤 {n} — слишком старые, пока бота не было",
-    "lvm.missed_before_on": "⏸ {n} — до включения ленты",
-    "lvm.missed_late": (
-        "🐢 {n} — Keitaro записал позже, чем лента смотрит назад (15 мин), или трекер "
-        "был недоступен"
-    ),
+    "lvm.missed_late": ("🐢 записаны Keitaro позже, чем лента смотрит назад ({minutes} мин): {n}"),
+    "lvm.missed_away": "💤 слишком старые, пока бота не было: {n}",
+    "lvm.missed_muted": "🔕 пока кампания была заглушена: {n}",
+    "lvm.missed_before_on": "⏸ до включения ленты: {n}",
+    "lvm.missed_undeliverable": "⚠️ не доставлены, Telegram отказал: {n}",
+    "lvm.missed_held": "🌙 придержаны тихими часами, придут после них: {n}",
+    "lvm.missed_in_progress": "⏳ отправляются прямо сейчас: {n}",
     "lvm.muted": "🔕 {campaign} заглушена до {until}.",
     "lvm.unmuted": "🔔 {campaign} снова присылает уведомления.",
     "lvm.not_yours": "Эта кнопка не для вас, или её трекера больше нет.",

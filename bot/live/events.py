@@ -110,10 +110,15 @@ class Event:
     reply_to: int | None
     #: the revenue the feed told with the earlier status
     previous_revenue: float | None
+    #: how many times the conversion had this status before (a sale overwritten by a lead
+    #: and approved again is a second "sale"): part of the key, so it is told again
+    repeat: int = 0
 
     @property
     def key(self) -> tuple[int, str]:
-        return self.row.key
+        """(conversion id, status) as stored: ``sale``, then ``sale#1`` for a second time."""
+        status = self.row.status
+        return self.row.conversion_id, status if not self.repeat else f"{status}#{self.repeat}"
 
     @property
     def is_change(self) -> bool:
@@ -125,24 +130,35 @@ class Event:
         return self.previous == "sale" and self.row.status == "lead"
 
 
+def base_status(key_status: str) -> str:
+    """The status of a stored key (``sale#1`` → ``sale``)."""
+    return key_status.split("#", 1)[0]
+
+
 def new_events(rows: list[Row], known: dict[int, list[LiveEvent]]) -> list[Event]:
-    """The rows whose (conversion, status) the feed has not dealt with, in log order, each
-    once (a row read twice across pages counts once)."""
+    """The rows whose current status is not the last one the feed dealt with for that
+    conversion, in log order, each once (a row read twice across pages counts once).
+
+    The last event is the one with the latest postback time (a change moves the row's
+    postback time on). A status the conversion had before and left (lead → sale → lead) is a
+    new event again, with the next ``repeat``."""
     events: list[Event] = []
-    taken: set[tuple[int, str]] = set()
+    taken: set[int] = set()
     for row in rows:
-        earlier = known.get(row.conversion_id, [])
-        if row.key in taken or any(event.status == row.status for event in earlier):
+        if row.conversion_id in taken:
             continue
-        taken.add(row.key)
-        told = [event for event in earlier if event.state != "primed" or event.message_id]
-        last = max(told or earlier, key=lambda e: e.postback_at, default=None)
+        earlier = known.get(row.conversion_id, [])
+        last = max(earlier, key=lambda e: e.postback_at, default=None)
+        if last is not None and base_status(last.status) == row.status:
+            continue
+        taken.add(row.conversion_id)
         if last is not None:
-            previous: str | None = last.status
+            previous: str | None = base_status(last.status)
             reply_to, previous_revenue = last.message_id, last.revenue
         else:
             previous, reply_to, previous_revenue = row.previous_status or None, None, None
-        events.append(Event(row, previous, reply_to, previous_revenue))
+        repeat = sum(1 for event in earlier if base_status(event.status) == row.status)
+        events.append(Event(row, previous, reply_to, previous_revenue, repeat))
     return events
 
 

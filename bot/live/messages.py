@@ -22,7 +22,9 @@ OTHER_ICON = "🏷"
 #: how many of the biggest events a summary lists
 BIGGEST = 5
 #: the sub_ids a notification shows at most (the ones that are set)
-SUB_IDS_SHOWN = 6
+SUB_IDS_SHOWN = 3
+#: a sub_id's value on a phone line
+SUB_ID_LENGTH = 24
 #: a click id longer than this cannot ride in a button (64 bytes of callback data)
 CLICK_ID_ON_BUTTON = 40
 
@@ -53,7 +55,11 @@ def _name(value: Any, ident: Any) -> str:
 
 
 def _signed_revenue(event: Event, currency: str) -> str:
+    """The money an event moves: ``+$45.00``, ``−$45.00`` for money taken back, nothing for
+    a lead without revenue."""
     row = event.row
+    if not row.revenue and row.status != "rejected":
+        return ""
     if row.status == "rejected":
         taken = event.previous_revenue if event.previous_revenue is not None else row.revenue
         return fmt.money(-abs(taken), currency) if taken else fmt.money(0, currency)
@@ -67,8 +73,8 @@ def headline(t: Translator, event: Event, currency: str) -> str:
         return t("lvm.overwritten", money=fmt.money(event.previous_revenue or 0, currency))
     if event.is_change:
         before, after = status_word(t, event.previous), status_word(t, row.status)
-        return f"🔁 <b>{fmt.esc(before)} → {fmt.esc(after)}</b> {money}"
-    return f"{icon(row.status)} <b>{fmt.esc(status_word(t, row.status))}</b> {money}"
+        return f"🔁 <b>{fmt.esc(before)} → {fmt.esc(after)}</b> {money}".rstrip()
+    return f"{icon(row.status)} <b>{fmt.esc(status_word(t, row.status))}</b> {money}".rstrip()
 
 
 def _clock(value: Any, zone: str) -> str:
@@ -87,7 +93,7 @@ def detail_lines(t: Translator, event: Event, zone: str) -> list[str]:
     if any(where):
         lines.append("🎯 " + " · ".join(part for part in where if part))
     subs = [
-        f"{name}: {fmt.esc(fmt.cut(str(data[name]), 40))}"
+        f"{name}: {fmt.esc(fmt.cut(str(data[name]), SUB_ID_LENGTH))}"
         for name in (f"sub_id_{n}" for n in range(1, 31))
         if str(data.get(name) or "").strip()
     ]
@@ -142,10 +148,21 @@ def event_keyboard(t: Translator, tracker_id: int, event: Event) -> InlineKeyboa
 # ----- summaries ------------------------------------------------------------------------------
 
 
+def latest_per_conversion(events: list[Event]) -> list[Event]:
+    """One event per conversion, its latest: a lead that became a sale in the same summary
+    counts as one sale, not as a lead and a sale."""
+    latest: dict[int, Event] = {}
+    for event in events:
+        known = latest.get(event.row.conversion_id)
+        if known is None or event.row.postback_at >= known.row.postback_at:
+            latest[event.row.conversion_id] = event
+    return list(latest.values())
+
+
 def _totals(t: Translator, events: list[Event], currency: str) -> list[str]:
     """A line per status: how many, and their money."""
     by_status: dict[str, list[Event]] = {}
-    for event in events:
+    for event in latest_per_conversion(events):
         by_status.setdefault(event.row.status, []).append(event)
     known = list(ICONS)
     order = sorted(by_status, key=lambda s: (known.index(s) if s in known else len(known), s))
@@ -162,7 +179,9 @@ def _totals(t: Translator, events: list[Event], currency: str) -> list[str]:
 
 
 def _biggest(t: Translator, events: list[Event], zone: str, currency: str) -> list[str]:
-    ranked = sorted(events, key=lambda e: abs(e.row.revenue), reverse=True)[:BIGGEST]
+    ranked = sorted(latest_per_conversion(events), key=lambda e: abs(e.row.revenue), reverse=True)[
+        :BIGGEST
+    ]
     if not ranked:
         return []
     lines = [t("lvm.biggest")]
@@ -195,7 +214,7 @@ def summary(
     hours), ``away`` (missed while the bot was down)."""
     title = t(
         f"lvm.summary_{kind}",
-        n=len(events),
+        n=len(latest_per_conversion(events)),
         tracker=tracker_name,
         since=fmt.local_time(since, zone) if since else "—",
     )
@@ -239,6 +258,7 @@ def reconciliation(
     told: int,
     currency: str,
     missed: Iterable[tuple[str, int]],
+    overlap: int = 15,
 ) -> str:
     """ "Keitaro recorded 41 conversions yesterday (12 sales, $1,204); you were notified of
     41", and for a mismatch, a line per reason."""
@@ -252,5 +272,7 @@ def reconciliation(
             told=told,
         )
     ]
-    lines += [t(f"lvm.missed_{reason}", n=count) for reason, count in missed if count]
+    lines += [
+        t(f"lvm.missed_{reason}", n=count, minutes=overlap) for reason, count in missed if count
+    ]
     return "\n".join(lines)

@@ -29,14 +29,23 @@ answers. A chat that blocked the bot pauses its feed until ``/live on``.
 from __future__ import annotations
 
 import asyncio
+import enum
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramMigrateToChat,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
 from aiogram.types import Message, ReplyParameters
 
 from bot.digests.limits import PerKey
@@ -92,7 +101,22 @@ class Context:
     now: datetime
     currency: str = "USD"
     blocked: bool = False
-    counts: dict[str, int] = field(default_factory=dict)
+    #: when each claim of this poll was taken (renewed before each send)
+    claims: dict[tuple[int, str], datetime] = field(default_factory=dict)
+    mutes: dict[int, datetime] = field(default_factory=dict)
+
+
+class Sent(enum.Enum):
+    """What became of a message."""
+
+    OK = "notified"
+    GONE = "undelivered"  # refused for good: the chat blocked the bot, a bad request
+    LATER = "delayed"  # a network error or a lasting 429: the claim stays, sent after the lease
+    LOST = "claim_lost"  # another process took the claims over while this one waited
+
+
+class ClaimLost(Exception):
+    """Raised inside a send attempt whose claims were taken over meanwhile."""
 
 
 class TrackerFailed(Exception):
@@ -205,10 +229,10 @@ class LivePoller:
         if cursor < now - CATCH_UP:
             await self.repository.add_gap(feed.tracker_id, cursor, now - CATCH_UP)
         self._failures.pop(feed.tracker_id, None)
-        if feed.failing_since is not None and feed.failure_told:
-            await self.tell_recovered(ctx, feed.failing_since)
         away = now - cursor > max(AWAY_AFTER, self.every * 3)
         await self.deal_with(ctx, rows, away=away, away_since=cursor, skipped=skipped)
+        if feed.failing_since is not None and feed.failure_told:
+            await self.tell_recovered(ctx, feed.failing_since)  # after what it caught up
         if ctx.blocked:
             return
         seen = {*feed.seen_statuses, *(row.status for row in rows)}
@@ -263,43 +287,66 @@ class LivePoller:
         repo, tracker_id, now = self.repository, ctx.feed.tracker_id, ctx.now
         known = await repo.known(tracker_id, (row.conversion_id for row in rows))
         events = [event for event in new_events(rows, known) if wanted(ctx.settings, event)]
-        mutes = await repo.mutes(tracker_id, now)
-        # the log has whole seconds: a conversion in the second the feed was turned on is news
-        started = ctx.feed.started_at.replace(microsecond=0) if ctx.feed.started_at else None
+        ctx.mutes = await repo.mutes(tracker_id, now)
         fresh: list[Event] = []
         for event in events:
-            state = "claimed"
-            if started is not None and event.row.postback_at < started:
-                state = "primed"
-            elif event.row.campaign_id in mutes:
-                state = "muted"
-            elif in_quiet_hours(ctx.settings, ctx.zone, now):
-                state = "held"
+            state = self.placement(ctx, event)
             if await repo.claim(
-                tracker_id, event.row.conversion_id, event.row.status, state=state,
+                tracker_id, *event.key, state=state,
                 postback_at=event.row.postback_at, revenue=event.row.revenue,
                 data=stored(event), now=now,
             ) and state == "claimed":  # fmt: skip
+                ctx.claims[event.key] = now
                 fresh.append(event)
         if not in_quiet_hours(ctx.settings, ctx.zone, now):
             await self.release_held(ctx)
-        stale = await repo.in_state(tracker_id, "claimed", claimed_before=now - self.lease)
-        for event in stale:
-            if await repo.take_over(event, now):
-                revived = revive(event)
-                if revived is not None:
-                    fresh.append(revived)
-                self.count("taken_over")
+        fresh += await self.take_over_stale(ctx)
+        recent = await repo.told_to_chat_since(ctx.feed.chat_id, now - BURST_WINDOW)
+        burst = len(fresh) > burst_of(ctx) or (
+            len(fresh) > 1 and len(fresh) + recent > burst_of(ctx)
+        )
         if away and (fresh or skipped):
             kind = "outage" if ctx.feed.failing_since is not None else "away"
             await self.tell_summary(ctx, kind, fresh, since=away_since, skipped=skipped)
-        elif len(fresh) + await repo.told_since(tracker_id, now - BURST_WINDOW) > burst_of(ctx):
+        elif burst:
             await self.tell_summary(ctx, "burst", fresh)
         else:
             for event in fresh:
-                if ctx.blocked:
-                    break
                 await self.tell_one(ctx, event)
+
+    def placement(self, ctx: Context, event: Event) -> str:
+        """Where an event goes now: ``claimed`` (to be sent), or ``primed`` (from before the
+        feed was turned on), ``muted``, ``held`` (quiet hours)."""
+        # the log has whole seconds: a conversion in the second the feed was turned on is news
+        started = ctx.feed.started_at.replace(microsecond=0) if ctx.feed.started_at else None
+        if started is not None and event.row.postback_at < started:
+            return "primed"
+        if event.row.campaign_id in ctx.mutes:
+            return "muted"
+        if in_quiet_hours(ctx.settings, ctx.zone, ctx.now):
+            return "held"
+        return "claimed"
+
+    async def take_over_stale(self, ctx: Context) -> list[Event]:
+        """Claims left by a process that died before sending them: taken over (one process
+        wins each), then placed as a fresh event would be, since quiet hours may have begun,
+        the campaign been muted or the feed turned off and on since."""
+        repo, now = self.repository, ctx.now
+        revived_events: list[Event] = []
+        stale = await repo.in_state(ctx.feed.tracker_id, "claimed", claimed_before=now - self.lease)
+        for event in stale:
+            if not await repo.take_over(event, now):
+                continue
+            self.count("taken_over")
+            revived = revive(event)
+            state = self.placement(ctx, revived) if revived is not None else "undeliverable"
+            if revived is not None and state == "claimed":
+                ctx.claims[revived.key] = now
+                revived_events.append(revived)
+            else:
+                await repo.settle(ctx.feed.tracker_id, [(event.conversion_id, event.status)],
+                                  state, now=now)  # fmt: skip
+        return revived_events
 
     async def release_held(self, ctx: Context) -> None:
         """Quiet hours are over: what they held, as one summary."""
@@ -307,6 +354,8 @@ class LivePoller:
         held = await repo.in_state(ctx.feed.tracker_id, "held")
         taken = [event for event in held if await repo.take_over(event, now, from_state="held")]
         events = [revived for revived in map(revive, taken) if revived is not None]
+        for event in events:
+            ctx.claims[event.key] = now
         if events:
             since = min(event.postback_at for event in taken)
             await self.tell_summary(ctx, "quiet", events, since=since)
@@ -315,13 +364,8 @@ class LivePoller:
         screen = messages.notification(
             ctx.t, ctx.tracker.id, ctx.tracker.name, event, ctx.zone, ctx.currency
         )
-        sent = await self.send(ctx, screen, reply_to=event.reply_to)
-        state = "sent" if sent is not None else "skipped"
-        message_id = sent.message_id if sent is not None else None
-        await self.repository.settle(
-            ctx.feed.tracker_id, [event.key], state, now=self.clock(), message_id=message_id
-        )
-        self.count("notified" if sent is not None else "undelivered")
+        outcome, sent = await self.send(ctx, screen, reply_to=event.reply_to, keys=[event.key])
+        await self.settle(ctx, [event.key], outcome, "sent", sent)
 
     async def tell_summary(
         self,
@@ -336,42 +380,100 @@ class LivePoller:
             ctx.t, kind, ctx.tracker.name, events, ctx.zone, ctx.currency, since=since,
             skipped=skipped, skipped_before=ctx.now - CATCH_UP if skipped else None,
         )  # fmt: skip
-        sent = await self.send(ctx, screen)
-        state = "batched" if sent is not None else "skipped"
-        await self.repository.settle(
-            ctx.feed.tracker_id, [event.key for event in events], state, now=self.clock()
-        )
+        keys = [event.key for event in events]
+        outcome, sent = await self.send(ctx, screen, keys=keys)
+        await self.settle(ctx, keys, outcome, "batched", sent)
         self.count(f"summary_{kind}")
 
+    async def settle(
+        self,
+        ctx: Context,
+        keys: list[tuple[int, str]],
+        outcome: Sent,
+        told: str,
+        message: Message | None,
+    ) -> None:
+        """After Telegram's answer: told, refused for good (``undeliverable``), or left
+        claimed (a network error or a lasting 429: sent after the lease; a claim someone
+        else took over: theirs)."""
+        if outcome in (Sent.LATER, Sent.LOST) or not keys:
+            self.count(outcome.value)
+            return
+        state = told if outcome is Sent.OK else "undeliverable"
+        message_id = message.message_id if message is not None else None
+        await self.repository.settle(
+            ctx.feed.tracker_id, keys, state, now=self.clock(), message_id=message_id
+        )
+        self.count("notified" if outcome is Sent.OK else "undelivered", len(keys))
+
     async def send(
-        self, ctx: Context, screen: Screen, *, reply_to: int | None = None
-    ) -> Message | None:
-        """Through the digests' rate limiter (429s honoured there). None when Telegram
-        refused it for good; a chat that blocked the bot turns the feed's sending off."""
+        self,
+        ctx: Context,
+        screen: Screen,
+        *,
+        reply_to: int | None = None,
+        keys: list[tuple[int, str]] | None = None,
+    ) -> tuple[Sent, Message | None]:
+        """Through the digests' rate limiter (429s honoured there).
+
+        Before each try the claims of ``keys`` are renewed (compare-and-set): a send that
+        waited on the limiter past the lease, while another process took its claims over,
+        gives up instead of telling them a second time. A chat that blocked the bot, or is
+        gone, pauses the feed; a group that became a supergroup is followed."""
         if ctx.blocked:
-            return None
+            return Sent.GONE, None
         reply = (
             ReplyParameters(message_id=reply_to, allow_sending_without_reply=True)
             if reply_to
             else None
         )
-        chat_id = ctx.feed.chat_id
-        try:
-            return await self.sender.paced(
-                lambda: self.bot.send_message(
-                    chat_id, screen.text, reply_markup=screen.keyboard, reply_parameters=reply
-                )
-            )
-        except TelegramForbiddenError:
-            ctx.blocked = True
-            await self.repository.set_blocked(ctx.feed.tracker_id)
-            log.info(
-                "chat %s blocked the bot: live feed of tracker %s paused", chat_id, ctx.tracker.id
-            )
-            return None
-        except (TelegramBadRequest, TelegramRetryAfter) as error:
-            log.warning("live notification to chat %s not sent: %s", chat_id, error)
-            return None
+
+        async def attempt() -> Message:
+            if keys and not await self.renew(ctx, keys):
+                raise ClaimLost
+            return await self.bot.send_message(
+                ctx.feed.chat_id, screen.text, reply_markup=screen.keyboard,
+                reply_parameters=reply,
+            )  # fmt: skip
+
+        for _ in range(2):  # a second time only after following a migrated group
+            try:
+                return Sent.OK, await self.sender.paced(attempt)
+            except ClaimLost:
+                return Sent.LOST, None
+            except TelegramMigrateToChat as moved:
+                await self.repository.move_chat(ctx.feed.tracker_id, moved.migrate_to_chat_id)
+                ctx.feed = replace(ctx.feed, chat_id=moved.migrate_to_chat_id)
+                reply = None
+            except TelegramForbiddenError:
+                return await self.chat_gone(ctx, "blocked the bot")
+            except TelegramBadRequest as error:
+                if "chat not found" in error.message.lower():
+                    return await self.chat_gone(ctx, "is gone")
+                log.warning("live notification to chat %s refused: %s", ctx.feed.chat_id, error)
+                return Sent.GONE, None
+            except (TelegramRetryAfter, TelegramNetworkError, TelegramServerError) as error:
+                log.warning("live notification to chat %s delayed: %s", ctx.feed.chat_id, error)
+                return Sent.LATER, None
+            except TelegramAPIError as error:
+                log.warning("live notification to chat %s refused: %s", ctx.feed.chat_id, error)
+                return Sent.GONE, None
+        return Sent.LATER, None
+
+    async def renew(self, ctx: Context, keys: list[tuple[int, str]]) -> bool:
+        now = self.clock()
+        held = {key: ctx.claims.get(key, ctx.now) for key in keys}
+        if not await self.repository.renew(ctx.feed.tracker_id, held, now):
+            return False
+        ctx.claims.update(dict.fromkeys(keys, now))
+        return True
+
+    async def chat_gone(self, ctx: Context, why: str) -> tuple[Sent, Message | None]:
+        ctx.blocked = True
+        await self.repository.set_blocked(ctx.feed.tracker_id)
+        log.info("chat %s %s: live feed of tracker %s paused", ctx.feed.chat_id, why,
+                 ctx.tracker.id)  # fmt: skip
+        return Sent.GONE, None
 
     # ----- the tracker failing and back ---------------------------------------------
 
@@ -410,6 +512,7 @@ def stored(event: Event) -> dict[str, Any]:
         "previous": event.previous,
         "reply_to": event.reply_to,
         "previous_revenue": event.previous_revenue,
+        "repeat": event.repeat,
     }
 
 
@@ -425,6 +528,7 @@ def revive(event: LiveEvent) -> Event | None:
         data.get("previous"),
         data.get("reply_to"),
         float(revenue) if isinstance(revenue, int | float) else None,
+        int(data.get("repeat") or 0),
     )
 
 

@@ -27,7 +27,13 @@ log = logging.getLogger(__name__)
 #: how long after local midnight yesterday is counted (late postbacks are in by then)
 AFTER_MIDNIGHT = time(0, 15)
 #: why a conversion was not told, by what the feed recorded for it
-REASONS = {"muted": "muted", "skipped": "away", "primed": "before_on"}
+REASONS = {
+    "muted": "muted",
+    "undeliverable": "undeliverable",
+    "primed": "before_on",
+    "held": "held",
+    "claimed": "in_progress",
+}
 
 
 def local_midnight(day: date, zone: str) -> datetime:
@@ -101,6 +107,7 @@ class Reconciler:
             told=told,
             currency=ctx.currency,
             missed=sorted(missed.items()),
+            overlap=round(self.poller.overlap.total_seconds() / 60),
         )
         if asked:
             await self.poller.send(ctx, Screen(text, None))
