@@ -33,6 +33,22 @@ from storage.db import Database, parse_time, utc_now
 
 #: the states in which a user was told of an event (one by one or in a summary)
 TOLD = ("sent", "batched")
+#: a feed saved: it restarts (from now, unblocked) when turned on from off, or turned on
+#: again (``resume``, the three ``?`` at the end) after its chat blocked the bot
+SAVE_FEED = (
+    "INSERT INTO live_feeds (tracker_id, owner_id, enabled, chat_id, settings, cursor, "
+    "started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (tracker_id) DO UPDATE SET enabled = excluded.enabled, "
+    "chat_id = excluded.chat_id, settings = excluded.settings, "
+    "updated_at = excluded.updated_at, "
+    "cursor = CASE WHEN excluded.enabled = 1 AND (live_feeds.enabled = 0 "
+    "OR (live_feeds.blocked = 1 AND ? = 1)) THEN excluded.cursor ELSE live_feeds.cursor END, "
+    "started_at = CASE WHEN excluded.enabled = 1 AND (live_feeds.enabled = 0 "
+    "OR (live_feeds.blocked = 1 AND ? = 1)) THEN excluded.started_at "
+    "ELSE live_feeds.started_at END, "
+    "blocked = CASE WHEN excluded.enabled = 1 AND (live_feeds.enabled = 0 "
+    "OR (live_feeds.blocked = 1 AND ? = 1)) THEN 0 ELSE live_feeds.blocked END"
+)
 #: how many skipped spans a feed remembers
 MAX_GAPS = 10
 
@@ -143,8 +159,11 @@ class LiveRepository:
         settings: Mapping[str, Any],
         enabled: bool,
         now: datetime,
+        resume: bool = False,
     ) -> LiveFeed | None:
         """Create or replace a tracker's settings; None if it is not the owner's tracker.
+        ``resume`` is an explicit "turn on": only that ends a pause for a blocked chat (a
+        setting changed meanwhile leaves it paused).
 
         Turning the feed on (from off, or from a chat that had blocked the bot) clears the
         block and starts it at ``now``: cursor and start time, as what the tracker recorded
@@ -157,19 +176,10 @@ class LiveRepository:
                 return None
             start = stamp(now) if enabled else None
             await tx.execute(
-                "INSERT INTO live_feeds (tracker_id, owner_id, enabled, chat_id, settings, "
-                "cursor, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (tracker_id) DO UPDATE SET enabled = excluded.enabled, "
-                "chat_id = excluded.chat_id, settings = excluded.settings, "
-                "updated_at = excluded.updated_at, "
-                "cursor = CASE WHEN excluded.enabled = 1 AND (live_feeds.enabled = 0 "
-                "OR live_feeds.blocked = 1) THEN excluded.cursor ELSE live_feeds.cursor END, "
-                "started_at = CASE WHEN excluded.enabled = 1 AND (live_feeds.enabled = 0 "
-                "OR live_feeds.blocked = 1) THEN excluded.started_at ELSE live_feeds.started_at "
-                "END, blocked = CASE WHEN excluded.enabled = 1 THEN 0 ELSE live_feeds.blocked END",
+                SAVE_FEED,
                 (
                     tracker_id, owner_id, int(enabled), chat_id, _json(dict(settings)),
-                    start, start, utc_now(),
+                    start, start, utc_now(), int(resume), int(resume), int(resume),
                 ),
             )  # fmt: skip
             row = await tx.fetchone("SELECT * FROM live_feeds WHERE tracker_id = ?", (tracker_id,))

@@ -55,6 +55,7 @@ class Live:
         feed = await self.world.services.live.save(
             self.user.user["id"], self.tracker_id, chat_id=chat_id or self.user.user["id"],
             settings={**default_settings(), **settings}, enabled=True, now=self.clock(),
+            resume=True,
         )  # fmt: skip
         assert feed is not None
         return feed

@@ -65,6 +65,12 @@ async def test_a_chat_that_blocked_the_bot_pauses_its_feed(world: BotWorld) -> N
     for _ in range(4):
         await live.tick()
     assert world.sandbox.count("POST", "/conversions/log") == asked  # not polled any more
+    feed = await live.feed()  # a setting changed meanwhile does not end the pause
+    await world.services.live.save(
+        feed.owner_id, feed.tracker_id, chat_id=feed.chat_id,
+        settings={**feed.settings, "burst": 20}, enabled=True, now=clock(),
+    )  # fmt: skip
+    assert (await live.feed()).blocked
     world.telegram.unblock(live.user.chat_id)
     await live.turn_on()  # /live on again: it starts from now
     before = len(live.user.messages)

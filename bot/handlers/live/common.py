@@ -86,6 +86,7 @@ async def store(
         settings=normalized(feed.settings if settings is None else settings),
         enabled=feed.enabled if enabled is None else enabled,
         now=turn.services.clock(),
+        resume=enabled is True,  # an explicit "on" ends a pause for a blocked chat
     )
     if saved is None:
         await say(turn, "live.tracker_gone")
