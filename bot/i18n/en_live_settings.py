@@ -88,7 +88,8 @@ TEXTS: dict[str, str] = {
         "<b>🎯 Where should the feed go?</b> · {tracker}\n"
         "Now: {target}\n\n"
         "Tap “This chat”, or send the id of a group chat (e.g. -1001234567890). You must be "
-        "an administrator there, and the bot a member."
+        "an administrator there, and the bot a member.\n"
+        "Simplest: add the bot to the group and type /live on there."
     ),
     "live.target_this": "📍 This chat",
     "live.bad_target": "“{value}” is not a chat id: a number like -1001234567890.",
