@@ -649,7 +649,7 @@ async def open_demo(
         chat.log_path = demo_log.path
         stack.push_async_callback(chat.close)
         stack.callback(telegram.subscribe(printer.on_event))
-        options = {"tick": float(DEMO_LIVE_POLL) if tick is None else tick}
+        options = {} if tick is None else {"tick": tick}
         scheduler = Scheduler(services, chat.bot, **options)
         services.scheduler = scheduler  # ``/digest now`` sends through it too
         scheduler.start()

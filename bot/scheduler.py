@@ -326,6 +326,7 @@ class Scheduler:
     def start(self) -> None:
         if self._loop is None or self._loop.done():
             self._loop = asyncio.create_task(self._forever(), name="digest-scheduler")
+        self.live.start()  # its own finer loop, on the same limiter and tracker shares
 
     async def stop(self, grace: float = 30.0) -> None:
         """Stop ticking; let claimed digests finish (up to ``grace`` seconds), then cancel:
@@ -352,7 +353,6 @@ class Scheduler:
                 starter = asyncio.create_task(self._start(await self.due_jobs()))
                 self._starters.add(starter)
                 starter.add_done_callback(self._starters.discard)
-                await self.live.start_due()  # polls run on their own; a slow one is skipped
             except asyncio.CancelledError:
                 raise
             except Exception:  # a bad tick must not end the loop
@@ -365,8 +365,7 @@ def attach(dp: Dispatcher, services: Services) -> None:
 
     async def on_startup(bot: Bot) -> None:
         if services.scheduler is None:
-            tick = min(30.0, services.settings.live_poll_seconds)
-            services.scheduler = Scheduler(services, bot, tick=tick)
+            services.scheduler = Scheduler(services, bot)
         services.scheduler.start()
 
     async def on_shutdown() -> None:

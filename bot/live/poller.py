@@ -29,6 +29,7 @@ answers. A chat that blocked the bot pauses its feed until ``/live on``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import logging
 from collections.abc import Awaitable, Callable
@@ -154,6 +155,7 @@ class LivePoller:
         self._next: dict[int, datetime] = {}
         self._failures: dict[int, int] = {}
         self._running: dict[int, asyncio.Task[None]] = {}
+        self._loop: asyncio.Task[None] | None = None
 
     def count(self, name: str, n: int = 1) -> None:
         self.counts[name] = self.counts.get(name, 0) + n
@@ -169,13 +171,35 @@ class LivePoller:
             running = self._running.get(feed.tracker_id)
             if running is not None and not running.done():
                 continue
-            if now < self._next.get(feed.tracker_id, now):
+            due = self._next.get(feed.tracker_id)
+            if due is not None and now < due:
                 continue
-            self._next[feed.tracker_id] = now + self.every
+            # the first poll at once, the next on the tracker's own place in the period, so
+            # 200 trackers' notifications do not all queue for Telegram at the same second
+            self._next[feed.tracker_id] = now + (
+                self.every if due is not None else self.every * spread(feed.tracker_id)
+            )
             task = asyncio.create_task(self._guarded(feed))
             self._running[feed.tracker_id] = task
             started.append(task)
         return started
+
+    def start(self) -> None:
+        """Look for due feeds every ``every / 15`` (a second or two): each tracker's polls
+        keep its own offset in the period instead of all waiting for the digests' tick."""
+        if self._loop is None or self._loop.done():
+            self._loop = asyncio.create_task(self._forever(), name="live-poller")
+
+    async def _forever(self) -> None:
+        pause = max(1.0, self.every.total_seconds() / 15)
+        while True:
+            try:
+                await self.start_due()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # a bad look must not end the loop
+                log.exception("live poller tick failed")
+            await asyncio.sleep(pause)
 
     async def run_once(self) -> int:
         """One tick, waiting for its polls (what tests and benchmarks call)."""
@@ -184,6 +208,11 @@ class LivePoller:
         return len(tasks)
 
     async def stop(self) -> None:
+        if self._loop is not None:
+            self._loop.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._loop
+            self._loop = None
         tasks = [task for task in self._running.values() if not task.done()]
         for task in tasks:
             task.cancel()
@@ -496,6 +525,12 @@ class LivePoller:
     async def tell_recovered(self, ctx: Context, since: datetime) -> None:
         text = messages.recovered(ctx.t, ctx.tracker.name, since, ctx.zone)
         await self.send(ctx, Screen(text, None))
+
+
+def spread(tracker_id: int) -> float:
+    """A tracker's place in the poll period, in [0, 1): the golden ratio spreads any run of
+    ids evenly."""
+    return (tracker_id * 0.6180339887) % 1.0
 
 
 def burst_of(ctx: Context) -> int:
