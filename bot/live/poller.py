@@ -174,11 +174,17 @@ class LivePoller:
             due = self._next.get(feed.tracker_id)
             if due is not None and now < due:
                 continue
-            # the first poll at once, the next on the tracker's own place in the period, so
-            # 200 trackers' notifications do not all queue for Telegram at the same second
-            self._next[feed.tracker_id] = now + (
-                self.every if due is not None else self.every * spread(feed.tracker_id)
-            )
+            if due is None:  # first seen: due at its own place in the period, so 200
+                # trackers' notifications do not all queue for Telegram in the same second,
+                # unless it is overdue (a restart): then at once, and on its place after that
+                offset = self.every * spread(feed.tracker_id)
+                overdue = feed.cursor is None or now - feed.cursor >= self.every
+                if not overdue:
+                    self._next[feed.tracker_id] = now + offset
+                    continue
+                self._next[feed.tracker_id] = now + offset
+            else:
+                self._next[feed.tracker_id] = now + self.every
             task = asyncio.create_task(self._guarded(feed))
             self._running[feed.tracker_id] = task
             started.append(task)
