@@ -135,13 +135,15 @@ def base_status(key_status: str) -> str:
     return key_status.split("#", 1)[0]
 
 
-def new_events(rows: list[Row], known: dict[int, list[LiveEvent]]) -> list[Event]:
+def new_events(
+    rows: list[Row], known: dict[int, list[LiveEvent]], chat_id: int | None = None
+) -> list[Event]:
     """The rows whose current status is not the last one the feed dealt with for that
     conversion, in log order, each once (a row read twice across pages counts once).
 
     The last event is the one with the latest postback time (a change moves the row's
     postback time on). A status the conversion had before and left (lead → sale → lead) is a
-    new event again, with the next ``repeat``."""
+    new event again, with the next ``repeat``. ``chat_id`` is where the feed sends now."""
     events: list[Event] = []
     taken: set[int] = set()
     for row in rows:
@@ -154,7 +156,9 @@ def new_events(rows: list[Row], known: dict[int, list[LiveEvent]]) -> list[Event
         taken.add(row.conversion_id)
         if last is not None:
             previous: str | None = base_status(last.status)
-            reply_to, previous_revenue = last.message_id, last.revenue
+            previous_revenue = last.revenue
+            # a reply only in the chat the first notification went to (the target may move)
+            reply_to = last.message_id if last.data.get("chat") == chat_id else None
         else:
             previous, reply_to, previous_revenue = row.previous_status or None, None, None
         repeat = sum(1 for event in earlier if base_status(event.status) == row.status)

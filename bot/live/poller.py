@@ -321,7 +321,11 @@ class LivePoller:
     ) -> None:
         repo, tracker_id, now = self.repository, ctx.feed.tracker_id, ctx.now
         known = await repo.known(tracker_id, (row.conversion_id for row in rows))
-        events = [event for event in new_events(rows, known) if wanted(ctx.settings, event)]
+        events = [
+            event
+            for event in new_events(rows, known, ctx.feed.chat_id)
+            if wanted(ctx.settings, event)
+        ]
         ctx.mutes = await repo.mutes(tracker_id, now)
         fresh: list[Event] = []
         for event in events:
@@ -329,7 +333,7 @@ class LivePoller:
             if await repo.claim(
                 tracker_id, *event.key, state=state,
                 postback_at=event.row.postback_at, revenue=event.row.revenue,
-                data=stored(event), now=now,
+                data={**stored(event), "chat": ctx.feed.chat_id}, now=now,
             ) and state == "claimed":  # fmt: skip
                 ctx.claims[event.key] = now
                 fresh.append(event)
