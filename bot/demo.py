@@ -633,7 +633,7 @@ async def open_demo(
         from bot.app import build_services
         from bot.scheduler import Scheduler
 
-        sandbox = Sandbox(live=4.0)  # live traffic: "/live on" shows a conversion within a minute
+        sandbox = Sandbox(live=6.0)  # live traffic: "/live on" shows a conversion within a minute
         telegram = FakeTelegram(files_dir=files_dir)
         printer = ChatPrinter(telegram, DEMO_USER_ID, output, language)
         folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="keitaro-demo-"))
