@@ -1,4 +1,4 @@
-"""The live feed at scale: N trackers with the feed on, polled every tick, with live traffic.
+"""The live feed at scale: N trackers with the feed on, each polled once a period, live traffic.
 
 What is real: every tracker is a sandbox of its own (``keitaro.sandbox``, its own seed, port
 and made-up live traffic: conversions, some recorded late, later status changes), all in one
@@ -9,21 +9,28 @@ sending to the fake Bot API (``bench.common``) in a process of its own that refu
 process are the bot's, and the sends are paced in real time.
 
 What is simulated: time. The clock of the bot and of the sandboxes is the wall clock plus the
-idle time skipped so far: a tick runs in real time (its polls, its sends waiting for the rate
-limiter), then the clock jumps to the next tick instead of waiting for it. Thirty simulated
-minutes take as long as their ticks' work, not thirty minutes. The sandboxes make their
-traffic for the time that passed before answering each request and at each jump.
+idle time skipped so far. The poller looks for due trackers every ``--tick / --steps`` (2 s),
+as its loop does, each tracker due at its own place in the period; a look runs in real time
+(its polls, their sends waiting for the rate limiter), then the clock jumps to the next look
+instead of waiting for it. Thirty simulated minutes take as long as their looks' work. One
+difference from production: a look here waits for the polls it started (``run_once``), so a
+busy look delays the next one (``tick_overruns``) where the real loop would go on. The
+sandboxes make their traffic for the time that passed before answering each request and at
+each jump, and note when each tracker was polled.
 
 Measures, in simulated seconds, the time from a conversion (or a change of its status)
 becoming visible in the tracker's API to the bot having sent its message (``told_at`` of the
-event in ``live_events``; split into the wait for the next poll and the send), the log
-requests per tracker per minute, the CPU the process spends per simulated second (what a
-deployment would spend per wall second at this load) and its memory every few minutes.
+event in ``live_events``; split at the poll of its tracker that read it into the wait for
+that poll and the send), the log requests per tracker per minute, the CPU the process spends
+per simulated second (what a deployment would spend per wall second at this load) and its
+memory every few minutes (RSS, pymalloc blocks, SQLite's own; ``--tracemalloc`` adds
+Python's traced memory, at a large CPU cost).
 
     python -m bench.bench_live [--trackers 200] [--minutes 30] [--tick 30] [--rate 4]
 
-A quick run: ``--trackers 20 --minutes 5``. Results go to ``bench/results/live.json``
-(``live_<trackers>x<minutes>.json`` for other sizes).
+A quick run (~30 s): ``--trackers 20 --minutes 5``; the full one takes ~19 min on two
+cores. Results go to ``bench/results/live.json`` (``live_<trackers>x<minutes>.json`` for
+other sizes).
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ import statistics
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -65,6 +73,7 @@ from bench.common import (
 )
 from bot.app import Services, build_services, create_bot, create_dispatcher, settle_memory
 from bot.config import Settings
+from bot.live.events import base_status
 from bot.live.settings import default_settings
 from bot.scheduler import Scheduler
 from keitaro.sandbox import Sandbox
@@ -72,8 +81,8 @@ from keitaro.sandbox.live import LiveTraffic
 from keitaro.sandbox.store import Conversion, Store
 
 LOG_PATH = "/admin_api/v1/conversions/log"
-#: an event visible this close to the last poll may not be in its answer (log times are
-#: whole seconds): it is left out of the "never told" count
+#: a poll may miss an event visible less than this before it (the log's times are whole
+#: seconds, the window ends at the poll's start): the next poll must tell it
 EDGE = 2.0
 
 
@@ -133,13 +142,16 @@ class Tracker:
     traffic: RecordingTraffic | None = None
     #: (host, port) of each client connection seen: a new port is a new connection
     peers: set[Any] = field(default_factory=set)
+    #: the simulated time of each log request: when a poll of this tracker read its state
+    polls: list[float] = field(default_factory=list)
 
 
 async def serve_trackers(port: int, count: int, clicks: int, rate: float, seed: int) -> None:
     """``count`` sandboxes on ports of their own, and on ``port`` the benchmark's controls:
     ``GET /bench/urls``, ``POST /bench/start`` (live traffic from now on), ``POST /bench/clock``
     (``{"offset": s}``: the skipped time; makes the traffic up to the new now) and ``GET
-    /bench/stats`` (requests, connections and the events made, per sandbox)."""
+    /bench/stats`` (requests, connections, poll times and the events made, per
+    sandbox)."""
 
     def stepping(tracker: Tracker) -> Middleware:
         @web.middleware
@@ -148,6 +160,8 @@ async def serve_trackers(port: int, count: int, clicks: int, rate: float, seed: 
                 tracker.traffic.step()  # what happened up to now, before answering
             if request.transport is not None:  # a new client port: a new connection
                 tracker.peers.add(request.transport.get_extra_info("peername"))
+            if request.path == LOG_PATH:
+                tracker.polls.append(clock.timestamp())
             return await handler(request)
 
         return step_first
@@ -194,6 +208,7 @@ async def serve_trackers(port: int, count: int, clicks: int, rate: float, seed: 
                     "log_requests": paths.get(f"POST {LOG_PATH}", 0),
                     "requests": dict(paths),
                     "connections": len(tracker.peers),
+                    "polls": tracker.polls,
                     "events": tracker.traffic.events if tracker.traffic else [],
                 }
             )
@@ -262,6 +277,11 @@ class Sample:
     peak_rss_mb: float
     allocated_blocks: int
     cpu_s: float
+    #: what SQLite holds (its page cache, statements, sorts): memory tracemalloc never sees
+    sqlite_mb: float | None = None
+    #: with ``--tracemalloc``: Python's live memory now, and its peak since the last sample
+    traced_mb: float | None = None
+    traced_peak_mb: float | None = None
 
 
 @dataclass
@@ -274,12 +294,31 @@ class Run:
     cpu_s: float = 0.0
     wall_s: float = 0.0
     rss_after_trim_mb: float | None = None
+    #: simulated seconds from the first look to the end (looks that ran late included)
+    sim_s: float = 0.0
 
 
 def sample(minute: float, cpu_s: float) -> Sample:
     gc.collect()
     memory = memory_mb()
-    return Sample(round(minute, 1), memory["rss"], memory["peak"], sys.getallocatedblocks(), cpu_s)
+    found = Sample(round(minute, 1), memory["rss"], memory["peak"], sys.getallocatedblocks(), cpu_s)
+    found.sqlite_mb = sqlite_memory_mb()
+    if tracemalloc.is_tracing():
+        current, peak = tracemalloc.get_traced_memory()
+        found.traced_mb, found.traced_peak_mb = round(current / 2**20, 1), round(peak / 2**20, 1)
+        tracemalloc.reset_peak()
+    return found
+
+
+def sqlite_memory_mb() -> float | None:
+    """``sqlite3_memory_used()`` of the SQLite library this process loaded (None when it is
+    not a shared ``libsqlite3``)."""
+    try:
+        library = ctypes.CDLL("libsqlite3.so.0")
+    except OSError:
+        return None
+    library.sqlite3_memory_used.restype = ctypes.c_int64
+    return round(library.sqlite3_memory_used() / 2**20, 1)
 
 
 def trimmed_rss() -> float | None:
@@ -305,7 +344,8 @@ async def drive(
     for k in range(ticks + 1):
         if k % every == 0 or k == ticks:
             before = time.process_time()
-            run.samples.append(sample(k * tick / 60, before - cpu - spent_sampling))
+            minute = (clock.timestamp() - started) / 60
+            run.samples.append(sample(minute, before - cpu - spent_sampling))
             spent_sampling += time.process_time() - before
         if k == ticks:
             break
@@ -322,6 +362,7 @@ async def drive(
         next_at = at + tick
     run.cpu_s = time.process_time() - cpu - spent_sampling
     run.wall_s = time.perf_counter() - wall
+    run.sim_s = clock.timestamp() - started
     run.rss_after_trim_mb = trimmed_rss()
     return run
 
@@ -366,71 +407,81 @@ def tally_conversion(
     tally: Tally,
     key: tuple[int, int],
     history: list[Made],
-    told: dict[tuple[int, int, str], sqlite3.Row],
-    ticks: list[float],
-    period: float,
+    rows: list[sqlite3.Row],
+    polls: list[float],
+    origin: float,
 ) -> None:
-    """One conversion's events. The feed tells each (conversion, status) once, at the first
-    poll that shows it: the event it told is the one of that status on display then; an
-    earlier one of that status was replaced unseen, a later one is the same status again."""
-    for status in dict.fromkeys(status for _, status, _ in history):
-        occurrences = [event for event in history if event[1] == status]
-        row = told.get((*key, status))
-        chosen: Made | None = None
-        if row is not None and row["told_at"] is not None and row["state"] != "primed":
-            at = datetime.fromisoformat(row["told_at"]).timestamp()
-            poll = ticks[bisect.bisect_right(ticks, at) - 1]
-            shown = [event for event in occurrences if event[2] <= poll + EDGE]
-            chosen = max(shown, key=lambda event: event[2]) if shown else occurrences[0]
-            tally.total.append(at - chosen[2])
-            tally.wait.append(poll - chosen[2])
-            tally.send.append(at - poll)
-            if row["state"] == "sent":
-                tally.singles.append(at - chosen[2])
-            trail = " ".join(f"{s}@{v - ticks[0]:.0f}" for _, s, v in history)
-            tally.slowest = sorted([*tally.slowest, (at - chosen[2], f"{key} {trail}")])[-5:]
-        for event in occurrences:
-            if event is not chosen:
-                tally.untold[why_untold(event, chosen, history, ticks, period)] += 1
+    """One conversion's events, against the times its tracker was polled. Each told row
+    (``sale``, ``sale#1`` for the second time...) is the event of its status that was on
+    display at the poll that told it; an event of a status told later was replaced unseen."""
+    chosen: dict[int, sqlite3.Row] = {}  # position in the history → the row that told it
+    for row in sorted(rows, key=lambda row: row["told_at"] or ""):
+        if row["told_at"] is None or row["state"] == "primed":
+            continue
+        at = datetime.fromisoformat(row["told_at"]).timestamp()
+        poll = polls[max(0, bisect.bisect_right(polls, at) - 1)]
+        status = base_status(row["status"])
+        shown = [e for e in history if e[1] == status and e[2] <= poll and e[0] not in chosen]
+        candidates = shown or [e for e in history if e[1] == status and e[0] not in chosen]
+        if not candidates:
+            continue
+        event = max(candidates, key=lambda event: event[2])
+        chosen[event[0]] = row
+        tally.total.append(at - event[2])
+        tally.wait.append(poll - event[2])
+        tally.send.append(at - poll)
+        if row["state"] == "sent":
+            tally.singles.append(at - event[2])
+        trail = " ".join(f"{s}@{v - origin:.0f}" for _, s, v in history)
+        tally.slowest = sorted([*tally.slowest, (at - event[2], f"{key} {trail}")])[-5:]
+    for event in history:
+        if event[0] not in chosen:
+            tally.untold[why_untold(event, chosen, history, polls)] += 1
 
 
 def why_untold(
-    event: Made, chosen: Made | None, history: list[Made], ticks: list[float], period: float
+    event: Made, chosen: dict[int, sqlite3.Row], history: list[Made], polls: list[float]
 ) -> str:
-    position, _status, visible = event
-    if visible > ticks[-1] - period - EDGE:  # a tracker's last poll is within the last period
+    """Why an event was not told. A poll sees an event some seconds after it is visible
+    (the log's times are whole seconds): the first poll ``EDGE`` after it is the one that
+    must have told it, unless a later event of the conversion was on display by then."""
+    position, status, visible = event
+    first = bisect.bisect_left(polls, visible + EDGE)
+    if first == len(polls):
         return "after the last poll"
-    if chosen is not None:
-        return "same status again" if position > chosen[0] else "replaced before a poll saw it"
-    poll = ticks[min(len(ticks) - 1, bisect.bisect_left(ticks, visible))]
-    if any(later[2] <= poll + EDGE for later in history[position + 1 :]):
+    if any(later[2] <= polls[first] for later in history[position + 1 :]):
         return "replaced before a poll saw it"
+    told_before = [e for e in history[:position] if e[0] in chosen]
+    if told_before and told_before[-1][1] == status:  # lead, (sale unseen), lead: no change
+        return "same status as the last told (the change between was not seen)"
     return "missed"
 
 
 def latencies(
-    rows: list[sqlite3.Row],
-    made: list[dict[str, Any]],
-    tracker_of: dict[int, int],
-    ticks: list[float],
-    period: float,
+    rows: list[sqlite3.Row], made: list[dict[str, Any]], tracker_of: dict[int, int], origin: float
 ) -> dict[str, Any]:
-    """Visible → told, per event, and why the events not told were not."""
-    told = {(row["tracker_id"], row["conversion_id"], row["status"]): row for row in rows}
+    """Visible → told, per event, split at the poll of its tracker that read it (the wait
+    for that poll, then the send), and why the events not told were not."""
+    told: dict[tuple[int, int], list[sqlite3.Row]] = {}
+    for row in rows:
+        told.setdefault((row["tracker_id"], row["conversion_id"]), []).append(row)
     tally = Tally()
     for tracker_id, index in tracker_of.items():
+        polls = sorted(made[index]["polls"])
         conversions: dict[int, list[Made]] = {}
         for conversion_id, status, _postback, visible in made[index]["events"]:
             history = conversions.setdefault(conversion_id, [])
             history.append((len(history), status, visible))
         for conversion_id, history in conversions.items():
-            tally_conversion(tally, (tracker_id, conversion_id), history, told, ticks, period)
+            key = (tracker_id, conversion_id)
+            tally_conversion(tally, key, history, told.get(key, []), polls, origin)
     return {
         "visible_to_sent_s": quantiles(tally.total),
         "wait_for_poll_s": quantiles(tally.wait),
         "poll_to_sent_s": quantiles(tally.send),
         "single_notifications_s": quantiles(tally.singles),
         "events_by_state": dict(Counter(row["state"] for row in rows)),
+        "repeated_statuses_told": sum(1 for row in rows if "#" in row["status"]),
         "not_told": dict(tally.untold),
         "slowest_events": [f"{late:.1f} s: {what}" for late, what in reversed(tally.slowest)],
     }
@@ -449,6 +500,8 @@ async def run(args: argparse.Namespace, control: str, telegram_url: str) -> dict
         await asyncio.to_thread(post_json, f"{telegram_url}/bench/chats", list(chats.values()))
         scheduler = Scheduler(services, bot, clock=clock, tick=args.tick)
         settle_memory()
+        if args.tracemalloc:
+            tracemalloc.start()
         await asyncio.to_thread(post_json, f"{control}/bench/start", {})
         # the poller looks for due trackers every tick / steps (each keeps its own offset
         # in the period, see ``bot.live.poller.spread``), as its loop does in production
@@ -467,8 +520,16 @@ async def run(args: argparse.Namespace, control: str, telegram_url: str) -> dict
         del dispatcher
     tracker_of = {tracker_id: n for n, tracker_id in enumerate(chats)}  # sandbox n
     return summarise(
-        args, driven, latencies(rows, made, tracker_of, driven.ticks, args.tick), made, seen, counts
+        args, driven, latencies(rows, made, tracker_of, driven.ticks[0]), made, seen, counts
     )
+
+
+def request_rate(polls: list[float]) -> float:
+    """A tracker's log requests a minute, from its first request to its last (the count over
+    the run's minutes is one off: ten 30 s periods hold eleven polls)."""
+    if len(polls) < 2:
+        return 0.0
+    return (len(polls) - 1) / (max(polls) - min(polls)) * 60
 
 
 def summarise(
@@ -479,9 +540,10 @@ def summarise(
     seen: dict[str, Any],
     counts: dict[str, int],
 ) -> dict[str, Any]:
-    simulated = len(driven.ticks) * args.tick / args.steps
+    simulated = driven.sim_s
     minutes = simulated / 60
-    per_tracker = [entry["log_requests"] / minutes for entry in made]
+    per_tracker = [request_rate(entry["polls"]) for entry in made]
+    counted = [entry["log_requests"] / minutes for entry in made]
     connections = [entry["connections"] / minutes for entry in made]
     others = Counter[str]()
     for entry in made:
@@ -506,6 +568,7 @@ def summarise(
         "log_requests_per_tracker_per_minute": {
             "mean": round(statistics.fmean(per_tracker), 2),
             "max": round(max(per_tracker), 2),
+            "counted_over_the_run": round(statistics.fmean(counted), 2),
         },
         "new_connections_per_tracker_per_minute": round(statistics.fmean(connections), 2),
         "other_requests": dict(others),
@@ -526,6 +589,9 @@ def summarise(
                 "rss_mb": s.rss_mb,
                 "peak_rss_mb": s.peak_rss_mb,
                 "allocated_blocks": s.allocated_blocks,
+                "sqlite_mb": s.sqlite_mb,
+                "traced_mb": s.traced_mb,
+                "traced_peak_mb": s.traced_peak_mb,
             }
             for s in samples
         ],
@@ -593,6 +659,10 @@ def main() -> None:
     parser.add_argument("--rate-limit", type=float, default=30.0, help="Telegram's, per second")
     parser.add_argument("--sample-minutes", type=float, default=None, help="memory samples")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--tracemalloc", action="store_true",
+        help="also trace Python's memory (live and peak per sample; slows the CPU figures)",
+    )  # fmt: skip
     parser.add_argument("--serve-trackers", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_trackers is not None:
@@ -616,13 +686,17 @@ def main() -> None:
         15,
     )
     name = "live" if default else f"live_{args.trackers}x{args.minutes:g}"
+    if args.tracemalloc:
+        name += "_tracemalloc"  # not comparable CPU figures: kept apart
     path = save(name, result)
     for key, value in result.items():
         if key not in ("targets_met", "memory"):
             print(f"{key:40} {json.dumps(value, ensure_ascii=False)}")
-    print("memory (minute: RSS MB / peak MB / allocated blocks):")
+    print("memory (minute: RSS MB / peak RSS / allocated blocks / SQLite MB [/ traced / peak]):")
     for m in result["memory"]:
-        print(f"  {m['minute']:>5g}: {m['rss_mb']} / {m['peak_rss_mb']} / {m['allocated_blocks']}")
+        traced = f" / {m['traced_mb']} / {m['traced_peak_mb']}" if args.tracemalloc else ""
+        print(f"  {m['minute']:>5.1f}: {m['rss_mb']} / {m['peak_rss_mb']} / "
+              f"{m['allocated_blocks']} / {m['sqlite_mb']}{traced}")  # fmt: skip
     print()
     width = max(len(what) for what, _, _ in checks)
     for what, figure, met in checks:
