@@ -3,6 +3,7 @@ ticks on demand."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -12,6 +13,10 @@ from bot.live.settings import default_settings
 from bot.scheduler import Scheduler
 from storage.live import LiveFeed
 from tests.bot_world import BotWorld
+
+
+class Crash(BaseException):
+    """The process dies where it is raised: nothing after it runs."""
 
 
 class Clock:
@@ -68,6 +73,20 @@ class Live:
     async def restart(self) -> None:
         await self.world.restart()
         self.scheduler = self.new_scheduler()
+
+    async def crash(self, where: str = "tell_one") -> None:
+        """One poll, 30 s on, that dies in the poller's ``where`` (``tell_one``, ``send``:
+        after the claims, before Telegram; ``read``: before any claim), then a restart."""
+
+        async def die(*_args: object, **_kwargs: object) -> None:
+            raise Crash
+
+        setattr(self.scheduler.live, where, die)
+        self.clock.advance(30)
+        for task in await self.scheduler.live.start_due():
+            with contextlib.suppress(Crash):
+                await task
+        await self.restart()
 
     async def feed(self) -> LiveFeed:
         found = await self.world.services.live.get(self.user.user["id"], self.tracker_id)

@@ -3,7 +3,6 @@ scheduler polls it, the fake Telegram shows what the buyer would see."""
 
 from __future__ import annotations
 
-import contextlib
 from datetime import timedelta
 
 from bot.ui import format as fmt
@@ -192,18 +191,7 @@ async def test_a_restart_between_claim_and_send_sends_it_once(world: BotWorld) -
     before = len(live.user.messages)
     sale = world.sandbox.inject(campaign_id=1, status="sale", revenue=45, at=clock())
 
-    class Crash(BaseException):
-        """The process dies: nothing after the claim runs."""
-
-    async def die(*_args: object, **_kwargs: object) -> None:
-        raise Crash
-
-    live.scheduler.live.tell_one = die  # type: ignore[method-assign]
-    clock.advance(30)
-    [task] = await live.scheduler.live.start_due()
-    with contextlib.suppress(Crash):
-        await task
-    await live.restart()
+    await live.crash("tell_one")  # the process dies after the claim, before the send
     await live.tick()  # the claim is young: it may be someone's send in progress
     assert len(live.user.messages) == before
     for _ in range(5):

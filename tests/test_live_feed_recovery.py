@@ -4,7 +4,6 @@ count against the tracker's."""
 
 from __future__ import annotations
 
-import contextlib
 from datetime import UTC, datetime, timedelta
 
 from bot.ui.callbacks import LiveCb
@@ -241,23 +240,11 @@ async def test_a_claim_revived_in_quiet_hours_waits_for_them_to_end(world: BotWo
     await live.tick()
     before = len(live.user.messages)
     world.sandbox.inject(campaign_id=1, status="sale", revenue=45, at=clock())
-
-    class Killed(BaseException):
-        """The process is killed after the claim."""
-
-    async def die(*_args: object, **_kwargs: object) -> None:
-        raise Killed
-
-    live.scheduler.live.tell_one = die  # type: ignore[method-assign]
-    clock.advance(30)
-    [task] = await live.scheduler.live.start_due()
-    with contextlib.suppress(Killed):
-        await task
+    await live.crash("tell_one")  # killed after the claim, before the send
     quiet = {
         "from": clock().strftime("%H:%M"),
         "to": (clock() + timedelta(minutes=5)).strftime("%H:%M"),
     }
-    await live.restart()
     await live.turn_on(quiet=quiet)
     for _ in range(6):  # past the lease, inside quiet hours
         await live.tick()

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import random
 import re
 from collections import Counter
@@ -12,14 +11,10 @@ from datetime import timedelta
 from bot.emulator import EmulatedUser
 from storage.live import TOLD
 from tests.bot_world import BotWorld
-from tests.live_world import Clock, Live, live_user
+from tests.live_world import Clock, live_user
 
 TOTAL = 10_000
 STATUS_WORDS = {"Lead": "lead", "Sale": "sale", "Rejected": "rejected"}
-
-
-class Crash(BaseException):
-    """The process dies where it is raised: nothing after it runs."""
 
 
 def tellings(user: EmulatedUser, by_sub_id: dict[str, int]) -> tuple[Counter[tuple[int, str]], int]:
@@ -41,22 +36,6 @@ def tellings(user: EmulatedUser, by_sub_id: dict[str, int]) -> tuple[Counter[tup
         if counted and ("in a minute" in head or "away" in head or "not answering" in head):
             in_summaries += int(counted.group(1))
     return single, in_summaries
-
-
-async def crash_once(live: Live, where: str) -> None:
-    """One tick that dies ``where``: in ``read`` (before any claim) or in ``send`` (after
-    the claims, before Telegram)."""
-    poller = live.scheduler.live
-
-    async def die(*_args: object, **_kwargs: object) -> None:
-        raise Crash
-
-    setattr(poller, where, die)
-    live.clock.advance(30)
-    for task in await poller.start_due():
-        with contextlib.suppress(Crash):
-            await task
-    await live.restart()
 
 
 async def test_ten_thousand_with_changes_and_restarts_none_missed_none_doubled(
@@ -97,7 +76,7 @@ async def test_ten_thousand_with_changes_and_restarts_none_missed_none_doubled(
                 sandbox.change_status(conversion_id, status, at=clock())
                 shown.add((conversion_id, status))
         if tick in crashes:
-            await crash_once(live, crashes[tick])
+            await live.crash(crashes[tick])
         elif tick == downtime:  # killed between two ticks, back ten minutes later
             await live.restart()
             clock.advance(600)
