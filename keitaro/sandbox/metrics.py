@@ -4,6 +4,7 @@ keitaro-api.md on top of them (division by zero gives 0)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 
 # indexes of the per-row counters
 CLICKS, CU, SU, GU, BOTS, COST, LEADS, SALES, REJECTED, REBILLS = range(10)
@@ -34,7 +35,16 @@ def _profit_confirmed(r: Counters) -> float:
 
 
 def _money(digits: int, fn: Callable[[Counters], float]) -> Callable[[Counters], float]:
-    return lambda r: round(fn(r), digits)
+    """Money rounded the way a database's decimals are: half up, after settling the float
+    noise of summation, so the same clicks give the same cents however they were grouped
+    (40.56499999 summed one way and 40.56500001 the other must not become 40.56 and 40.57)."""
+    quantum = Decimal(1).scaleb(-digits)
+
+    def rounded(r: Counters) -> float:
+        settled = Decimal(repr(round(fn(r), 6)))
+        return float(settled.quantize(quantum, rounding=ROUND_HALF_UP))
+
+    return rounded
 
 
 def _rate(fn: Callable[[Counters], float]) -> Callable[[Counters], float]:
