@@ -66,6 +66,7 @@ from storage import (
     WriteRepository,
     load_master_key,
 )
+from storage.alerts import AlertRepository
 from storage.live import LiveRepository
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,11 @@ class Services:
     def live(self) -> LiveRepository:
         """The live feeds' settings, their poll state and what they told."""
         return LiveRepository(self.db)
+
+    @property
+    def alerts(self) -> AlertRepository:
+        """The alert rules, what each has told, mutes, quiet hours and automatic pauses."""
+        return AlertRepository(self.db)
 
     async def close(self) -> None:
         """Close what was opened, in reverse order; safe to call twice."""

@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     live_poll_seconds: float = Field(30.0, ge=5, le=600)
     #: minutes the live feed reads back before its cursor, for conversions recorded late
     live_overlap_minutes: float = Field(15.0, ge=1, le=180)
+    #: seconds between two looks of the alert rules at a tracker
+    alerts_tick_seconds: float = Field(60.0, ge=10, le=3600)
 
     @field_validator("allowed_users", "admin_ids", mode="before")
     @classmethod

@@ -1,5 +1,5 @@
 """The one scheduler loop of the process: digests at their local time, the live feed's polls
-(``bot.live.poller``), and later alerts.
+(``bot.live.poller``), and the alert rules (``bot.alerts.watcher``).
 
 Exactly one delivery per due slot, kept in the database (see ``storage.digests``):
 
@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING
 
 from aiogram import Bot, Dispatcher
 
+from bot.alerts.watcher import AlertWatcher
 from bot.digests.buttons import digest_keyboard
 from bot.digests.compose import ChartMemo, Composer
 from bot.digests.limits import PerKey, TokenBucket
@@ -151,6 +152,10 @@ class Scheduler:
             services, bot, self.sender, trackers, clock=lambda: self.clock(),
             every=timedelta(seconds=settings.live_poll_seconds),
             overlap=timedelta(minutes=settings.live_overlap_minutes), sleep=sleep,
+        )  # fmt: skip
+        self.alerts = AlertWatcher(
+            services, bot, self.sender, trackers, clock=lambda: self.clock(),
+            every=timedelta(seconds=settings.alerts_tick_seconds), sleep=sleep,
         )  # fmt: skip
         self.counts: Counter[str] = Counter()
         self._workers = asyncio.Semaphore(workers)
@@ -327,6 +332,7 @@ class Scheduler:
         if self._loop is None or self._loop.done():
             self._loop = asyncio.create_task(self._forever(), name="digest-scheduler")
         self.live.start()  # its own finer loop, on the same limiter and tracker shares
+        self.alerts.start()  # and the alert rules, on them too
 
     async def stop(self, grace: float = 30.0) -> None:
         """Stop ticking; let claimed digests finish (up to ``grace`` seconds), then cancel:
@@ -337,6 +343,7 @@ class Scheduler:
                 await self._loop
             self._loop = None
         await self.live.stop()
+        await self.alerts.stop()
         for starter in list(self._starters):  # digests not started yet stay unclaimed: still due
             starter.cancel()
         await asyncio.gather(*self._starters, return_exceptions=True)

@@ -172,4 +172,50 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (tracker_id, campaign_id)
     );
     """,
+    # 5: alert rules (the ``alerts`` table of script 1 holds them): each rule × entity's
+    # state (firing or recovered, what was told, a claim before a send), mutes per entity,
+    # the automatic pauses made, each user's quiet hours, and each tracker's failing run.
+    """
+    CREATE TABLE alert_states (
+        rule_id     INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        entity      TEXT NOT NULL,     -- "campaign:12", "offer:3", "domain:7", "tracker"
+        firing      INTEGER NOT NULL,  -- 1 firing, 0 recovered
+        since       TEXT NOT NULL,     -- when it started firing, or recovered (UTC)
+        told_at     TEXT,              -- the last alert or reminder the chat got (UTC)
+        message_id  INTEGER,           -- that alert, for the recovery to reply to
+        pending     TEXT,              -- fire | remind | recover: claimed, not settled yet
+        claimed_at  TEXT,              -- when (UTC, microseconds)
+        data        TEXT NOT NULL DEFAULT '{}',  -- JSON: the name and numbers last seen
+        PRIMARY KEY (rule_id, entity)
+    );
+
+    CREATE TABLE alert_mutes (
+        rule_id  INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        entity   TEXT NOT NULL,
+        until    TEXT NOT NULL,         -- UTC
+        PRIMARY KEY (rule_id, entity)
+    );
+
+    CREATE TABLE alert_autopauses (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        rule_id      INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        tracker_id   INTEGER NOT NULL REFERENCES trackers(id) ON DELETE CASCADE,
+        campaign_id  INTEGER NOT NULL,
+        at           TEXT NOT NULL      -- UTC
+    );
+    CREATE INDEX alert_autopauses_rule ON alert_autopauses(rule_id, at);
+    CREATE INDEX alert_autopauses_campaign ON alert_autopauses(tracker_id, campaign_id, at);
+
+    CREATE TABLE alert_prefs (
+        owner_id    INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+        quiet       TEXT,               -- JSON {"from": "23:00", "to": "08:00"} or NULL
+        updated_at  TEXT NOT NULL
+    );
+
+    CREATE TABLE alert_health (
+        tracker_id     INTEGER PRIMARY KEY REFERENCES trackers(id) ON DELETE CASCADE,
+        failing_since  TEXT NOT NULL,   -- the first failure of the current run (UTC)
+        reason         TEXT NOT NULL    -- unreachable | key | server
+    );
+    """,
 )

@@ -192,3 +192,22 @@ class LiveCb(CallbackData, prefix="lv"):
     t: int = 0
     id: int = 0
     arg: str = ""
+
+
+class AlertCb(CallbackData, prefix="al"):
+    """Alert rules. ``r`` is the rule, ``t`` its tracker: every press is checked against the
+    presser's own rules, so a forged or stale button reaches nothing.
+
+    ``/alerts`` (``bot.handlers.alerts``): ``l`` the list of tracker ``t``'s rules, ``c``
+    rule ``r``'s card, ``p`` pause/resume it, ``t`` test it now, ``d`` delete (asks), ``D``
+    delete (confirmed), ``e`` edit it, ``n`` a new rule, ``q`` quiet hours; the creation
+    dialog's steps carry their choice in ``arg``. Under an alert: ``m`` mute rule ``r`` for
+    entity ``arg`` (``c12``: campaign 12; see ``bot.alerts.entities``) an hour, ``M`` until
+    tomorrow, ``u`` unmute, ``s`` the entity's stats, ``o`` pause the offer's streams
+    (``arg``: the offer), ``O`` resume them.
+    """
+
+    op: str
+    r: int = 0
+    t: int = 0
+    arg: str = ""
