@@ -168,7 +168,8 @@ def alert_text(
     lines = [f"{icon} {head}", finding_line(t, rule, finding, currency)]
     numbers = _numbers_line(t, finding, currency)
     if numbers and rule.kind in ("threshold", "drop"):
-        lines.append(f"{fmt.esc(window_text(t, rule.window))}: {fmt.esc(numbers)}")
+        window = window_text(t, rule.window)
+        lines.append(f"{fmt.esc(window[:1].upper() + window[1:])}: {fmt.esc(numbers)}")
     lines.append(t("alm.rule", rule=describe_rule(t, rule, currency)))
     if auto:
         lines += ["", auto]
