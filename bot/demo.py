@@ -39,6 +39,7 @@ from bot.demo_files import (
     logs_to_file,
     read_local_file,
 )
+from bot.demo_scenarios import is_scenario_line, play_line
 from bot.emulator import EmulatedSession, EmulatedUser, FakeTelegram
 from keitaro.sandbox import Sandbox
 
@@ -64,6 +65,8 @@ BANNER = {
         "боту; '12 отправит число текстом. Файлы и графики сохраняются в {files}.\n"
         "/file путь.csv отправит боту файл, как вложение в Telegram (например, после /costs).\n"
         "Дайджесты (/digest) приходят сюда в своё время, пока демо открыто.\n"
+        "Алерты: /alert roi < -30, /alert cap 90%, /alert down 1m; строка ! — сценарии\n"
+        "песочницы, чтобы они сработали (!down, !near_cap 2 0, !domain_trouble 1 ssl).\n"
         "Журнал бота пишется не сюда, а в {log}.\n"
         "Выход: quit или Ctrl+D."
     ),
@@ -74,6 +77,8 @@ BANNER = {
         "go to the bot; '12 sends a number as text. Files and charts go to {files}.\n"
         "/file path.csv sends the bot a file, as attaching it in Telegram does (try it after\n"
         "/costs). Digests (/digest) arrive here at their time while the demo runs.\n"
+        "Alerts: /alert roi < -30, /alert cap 90%, /alert down 1m; a line ! lists the\n"
+        "sandbox's scenarios that make them fire (!down, !near_cap 2 0, !domain_trouble 1 ssl).\n"
         "The bot's log goes to {log}, not here.\n"
         "Leave: quit or Ctrl+D."
     ),
@@ -84,6 +89,8 @@ BANNER = {
         "ботові; '12 надішле число текстом. Файли й графіки зберігаються в {files}.\n"
         "/file шлях.csv надішле ботові файл, як вкладення в Telegram (наприклад, після /costs).\n"
         "Дайджести (/digest) приходять сюди у свій час, поки працює демо.\n"
+        "Алерти: /alert roi < -30, /alert cap 90%, /alert down 1m; рядок ! — сценарії\n"
+        "пісочниці, щоб вони спрацювали (!down, !near_cap 2 0, !domain_trouble 1 ssl).\n"
         "Журнал бота пишеться не сюди, а в {log}.\n"
         "Вихід: quit або Ctrl+D."
     ),
@@ -433,6 +440,8 @@ class DemoChat:
         self.notes = NOTES[language]
         #: where the log goes (``open_demo`` sets it), for the note when a step fails
         self.log_path: Path | None = None
+        #: the demo's tracker, for the ``!scenario`` lines (``open_demo`` sets it)
+        self.sandbox: Sandbox | None = None
         from bot.app import create_bot, create_dispatcher
 
         self.bot = create_bot(services.settings, EmulatedSession(telegram))
@@ -472,7 +481,9 @@ class DemoChat:
         """A number presses a button, ``/file <path>`` sends a local file as a document;
         ``'text`` and everything else is sent as a message."""
         path = file_argument(line)
-        if path is not None:
+        if is_scenario_line(line) and self.sandbox is not None:
+            self.printer.write(play_line(self.sandbox, line))
+        elif path is not None:
             await self.send_file(path)
         elif line.isdigit():
             await self.press(int(line))
@@ -530,6 +541,8 @@ class DemoChat:
 
 #: seconds between the live feed's polls in the demo: a sale shows soon after "/live on"
 DEMO_LIVE_POLL = 10
+#: seconds between the alert rules' looks in the demo: "!down" is an alert within a minute
+DEMO_ALERTS_TICK = 15
 
 
 def demo_settings(folder: Path, language: str) -> Settings:
@@ -547,6 +560,7 @@ def demo_settings(folder: Path, language: str) -> Settings:
         bot_token=None,
         telegram_api_url=None,
         live_poll_seconds=DEMO_LIVE_POLL,
+        alerts_tick_seconds=DEMO_ALERTS_TICK,
     )
 
 
@@ -647,6 +661,7 @@ async def open_demo(
             services.clock = clock
         chat = DemoChat(services, telegram, printer, language)
         chat.log_path = demo_log.path
+        chat.sandbox = sandbox
         stack.push_async_callback(chat.close)
         stack.callback(telegram.subscribe(printer.on_event))
         options = {} if tick is None else {"tick": tick}

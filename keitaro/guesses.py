@@ -7,6 +7,7 @@ client, the catalog and the sandbox follow.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any, Final
 
 # §2.1/§5 — The request schema lists only CPC, CPUC and CPM for ``cost_type``; the entity schema
@@ -118,6 +119,11 @@ CAMPAIGN_ALIAS_LENGTH: Final = 8
 # §2.7 — the spec requires ``is_ssl`` on domain create; v9 forces it to false anyway.
 DOMAIN_CREATE_IS_SSL: Final = False
 
+# §2.7 — GUESS: the field with the expiry of a domain's SSL certificate. It is not in the
+# OpenAPI nor in any capture, and real trackers may not send it at all: read it as optional
+# ("YYYY-MM-DD HH:MM:SS" in UTC when present). The sandbox sets it on an "expiring" domain.
+SSL_EXPIRY_FIELD: Final = "ssl_expires_at"
+
 # §1.5, §9 — a restricted key gets empty lists rather than 403 on most list endpoints.
 EMPTY_LIST_HINT: Final = (
     "The tracker returned an empty list. If you expected entries here, the API key may belong "
@@ -184,4 +190,18 @@ def live_window(start: str, end: str) -> dict[str, Any]:
             {"name": LIVE_WINDOW_COLUMN, "operator": "BETWEEN", "expression": [start, end]}
         ],
         "sort": [{"name": LIVE_WINDOW_COLUMN, "order": "ASC"}],
+    }
+
+
+def alert_range(start: datetime, end: datetime) -> dict[str, Any]:
+    """The report range of an alert's sliding window ("the last 30 minutes"), in UTC.
+    GUESS: ``report/build`` takes "YYYY-MM-DD HH:MM:SS" in ``range.from``/``to`` (§4.2 says
+    both forms are used in practice). A tracker that read only the dates would answer for the
+    whole days the window touches: a "3h" rule would judge the day so far, and a "no clicks
+    in 30 minutes" rule would stay quiet."""
+    fmt = "%Y-%m-%d %H:%M:%S"
+    return {
+        "from": start.astimezone(UTC).strftime(fmt),
+        "to": end.astimezone(UTC).strftime(fmt),
+        "timezone": "UTC",
     }

@@ -60,6 +60,8 @@ def banner(sb: Sandbox) -> str:
             f"  Live traffic:    {_live(sb.live_rate)}",
             f"  Conversions:     POST {sb.url}/_sandbox/conversions  "
             '{"events": [{"campaign_id": 1, "status": "sale", "revenue": 25}]}',
+            f"  Scenarios:       POST {sb.url}/_sandbox/scenario  "
+            '{"name": "losing", "campaign_id": 1}  (GET lists them)',
             "",
             "Try:",
             f"  curl -H 'Api-Key: {sb.api_key}' {sb.admin_url}/campaigns",

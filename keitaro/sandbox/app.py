@@ -1,6 +1,7 @@
 """The aiohttp application: routes registered from the action catalog, the middleware that
 plays Keitaro's transport (faults, API keys, restricted users, unknown routes, error bodies),
-the postback URL and the ``/_sandbox`` control endpoints (faults, requests, conversions)."""
+the postback URL and the ``/_sandbox`` control endpoints (faults, requests, conversions,
+scenarios)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from keitaro.sandbox.events import apply_events, parse_events
 from keitaro.sandbox.faults import Faults, parse_flag
 from keitaro.sandbox.garble import garble_answer
 from keitaro.sandbox.handlers import HANDLERS, Handler
+from keitaro.sandbox.scenarios import SCENARIOS, ScenarioError
 
 ADMIN_PREFIX = "/admin_api/v1"
 CONTROL_PREFIX = "/_sandbox"
@@ -42,6 +44,9 @@ CLOUDFLARE_PAGE = (
 log = logging.getLogger(__name__)
 STATE_KEY: web.RequestKey[dict[str, Any]] = web.RequestKey("keitaro_sandbox_request", dict)
 STALL_KEY: web.RequestKey[bool] = web.RequestKey("keitaro_sandbox_stall", bool)
+#: set when the app shuts down, so that requests held by the "timeout" outage let go (the
+#: server would otherwise wait for them)
+CLOSING_KEY: web.AppKey[asyncio.Event] = web.AppKey("keitaro_sandbox_closing", asyncio.Event)
 
 dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
 
@@ -142,6 +147,18 @@ async def _hold(request: web.Request, seconds: float) -> bool:
     return True
 
 
+async def _hang(request: web.Request, faults: Faults) -> bool:
+    """Hold a request while the tracker is down by "timeout": until the outage ends (True:
+    answer it then), the client hangs up or the sandbox stops (False)."""
+    closing = request.app[CLOSING_KEY]
+    while faults.down == "timeout":
+        transport = request.transport
+        if transport is None or transport.is_closing() or closing.is_set():
+            return False
+        await asyncio.sleep(0.02)
+    return True
+
+
 async def _read_body(request: web.Request) -> Any:
     """JSON if it looks like JSON, a form if it looks like one, else nothing (as Keitaro)."""
     if not request.body_exists:
@@ -222,6 +239,33 @@ async def _conversions_post(request: web.Request) -> web.Response:
     return json_answer({"conversions": made})
 
 
+async def _scenario_post(request: web.Request) -> web.Response:
+    """Play one scenario switch: ``{"name": "losing", "campaign_id": 3, ...}`` (see
+    ``scenarios.py``); ``{"ok": true, ...}`` with what it did, or a 400 saying what is wrong."""
+    runtime = request.app[RUNTIME_KEY]
+    body = await _read_body(request)
+    if not isinstance(body, dict) or not isinstance(body.get("name"), str):
+        return json_answer(
+            {
+                "error": 'Send a JSON object {"name": "<scenario>", ...its arguments}; '
+                f"scenarios: {', '.join(SCENARIOS)}"
+            },
+            400,
+        )
+    args = dict(body)
+    name = args.pop("name")
+    try:
+        details = runtime.store.scenarios.play(name, args)
+    except ScenarioError as error:
+        return json_answer({"error": str(error)}, 400)
+    return json_answer({"ok": True, "name": name, **details})
+
+
+async def _scenario_get(_request: web.Request) -> web.Response:
+    """The scenario switches with a line on each (for a help text)."""
+    return json_answer({"scenarios": dict(SCENARIOS)})
+
+
 async def _requests_get(request: web.Request) -> web.Response:
     runtime = request.app[RUNTIME_KEY]
     return json_answer([list(r) for r in runtime.requests])
@@ -265,6 +309,7 @@ async def _transport(
         except ApiError as error:
             return json_answer(error.body, error.status)
     runtime = request.app[RUNTIME_KEY]
+    runtime.store.catch_up()  # the traffic scenarios owe up to now, before anything reads
     faults = runtime.faults
     runtime.requests.append((request.method, path))
     if faults.latency > 0 and not await _hold(request, faults.latency):
@@ -285,10 +330,14 @@ async def _transport(
             return await handler(request)
         except ApiError as error:
             return json_answer(error.body, error.status)
+    if faults.down == "timeout" and not await _hang(request, faults):
+        return web.Response(text="Client went away", status=499)  # nobody reads it
+    if faults.down == "5xx":
+        return json_answer({"error": "Internal error"}, faults.status_5xx)
     if faults.html:
         return web.Response(text=LOGIN_PAGE, content_type="text/html")
     key = _api_key(request)
-    if key not in (runtime.api_key, runtime.restricted_key):
+    if faults.down == "revoked" or key not in (runtime.api_key, runtime.restricted_key):
         return json_answer({"error": "Invalid API key"}, 401)
     restricted = faults.restricted or key == runtime.restricted_key
     if getattr(request.match_info, "http_exception", None) is not None:
@@ -315,11 +364,15 @@ def build_app(runtime: Runtime) -> web.Application:
     """An application serving ``runtime``; every catalog action gets its route."""
     app = web.Application(middlewares=[keitaro_middleware], client_max_size=64 * 1024**2)
     app[RUNTIME_KEY] = runtime
+    closing = asyncio.Event()
+    app[CLOSING_KEY] = closing
     router = app.router
     router.add_get(CONTROL_PREFIX + "/faults", _faults_get)
     router.add_post(CONTROL_PREFIX + "/faults", _faults_set)
     router.add_get(CONTROL_PREFIX + "/requests", _requests_get)
     router.add_post(CONTROL_PREFIX + "/conversions", _conversions_post)
+    router.add_get(CONTROL_PREFIX + "/scenario", _scenario_get)
+    router.add_post(CONTROL_PREFIX + "/scenario", _scenario_post)
     for method, path, action in action_routes():
         if action.target is Target.POSTBACK:
             router.add_route(method, path, _postback)
@@ -329,6 +382,10 @@ def build_app(runtime: Runtime) -> web.Application:
     async def cancel_pending(_app: web.Application) -> None:
         runtime.cancel_pending()
 
+    async def let_go(_app: web.Application) -> None:
+        closing.set()
+
+    app.on_shutdown.append(let_go)
     app.on_cleanup.append(cancel_pending)
     return app
 

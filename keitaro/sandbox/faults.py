@@ -40,6 +40,11 @@ class Faults:
     #: Keitaro 9 (the others are unknown keys, ignored: asked with ``measures``, it answers its
     #: default metrics); "dimensions" only ``dimensions``/``measures``
     report_dialect: str = ""
+    #: an outage that lasts until it is switched off (``scenarios.down``/``up``), for every
+    #: admin API request: "5xx" answers ``status_5xx`` {"error": "Internal error"}, "timeout"
+    #: holds the request (until the client gives up, the outage ends or the sandbox stops),
+    #: "revoked" refuses every API key with the 401 a wrong key gets; "" is no outage
+    down: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -64,6 +69,7 @@ class Faults:
 
 
 REPORT_DIALECTS = ("", "legacy", "dimensions")
+DOWN_KINDS = ("", "5xx", "timeout", "revoked")
 TRUE_WORDS = frozenset({"1", "true", "on", "yes"})
 FALSE_WORDS = frozenset({"0", "false", "off", "no", ""})
 
@@ -91,6 +97,8 @@ def _parse(name: str, value: Any, current: Any) -> Any:
             parse_modes(value)  # an unknown mode is refused, not ignored
         if name == "report_dialect" and value not in REPORT_DIALECTS:
             raise ValueError(f"Fault 'report_dialect' must be one of {REPORT_DIALECTS}")
+        if name == "down" and value not in DOWN_KINDS:
+            raise ValueError(f"Fault 'down' must be one of {DOWN_KINDS}")
         return value
     if isinstance(current, bool):
         try:

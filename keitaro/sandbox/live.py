@@ -102,12 +102,13 @@ def inject_conversion(
 
 def _busy_campaign(store: Store, rng: random.Random) -> dict[str, Any] | None:
     """The traffic plan of an active campaign with an offer, the busier ones (by the seed's
-    volumes) more often; read each time, so a campaign paused through the API gets no more
-    traffic. None when there is no such campaign."""
+    volumes) more often; read each time, so a campaign paused through the API (or silenced by
+    a scenario) gets no more traffic. None when there is no such campaign."""
     plans = [
         plan
         for campaign in store.campaigns.items.values()
         if campaign.get("state") == "active"
+        and not store.is_silent(campaign)
         and (plan := plan_for(store, rng, campaign["id"])) is not None
         and plan["offer_id"]
     ]
@@ -132,13 +133,19 @@ class LiveTraffic:
     Clicks and conversions are Poisson streams (exponential gaps) at ``rate`` conversions and
     30 times as many clicks a minute; every event is made at its own time, in time order, so
     the outcome depends only on the seed and the clock readings the steps see.
+
+    With ``campaign_id`` the traffic is that campaign's only (the ``steady`` scenario): its
+    clicks, and conversions on its recent clicks; none while it is not active or silenced.
     """
 
-    def __init__(self, store: Store, rng: random.Random, rate: float) -> None:
+    def __init__(
+        self, store: Store, rng: random.Random, rate: float, *, campaign_id: int | None = None
+    ) -> None:
         if rate <= 0:
             raise ValueError("the rate must be above 0 conversions a minute")
         self.store = store
         self.rng = rng
+        self.campaign_id = campaign_id
         self.conversion_rate = rate / 60  # per second
         self.click_rate = self.conversion_rate * CLICKS_PER_CONVERSION
         self.last = store.now().timestamp()
@@ -168,18 +175,29 @@ class LiveTraffic:
         self.last = max(self.last, now)
         return counts
 
+    def _plan(self) -> dict[str, Any] | None:
+        """The traffic plan of the campaign the next event is in, or None (no traffic)."""
+        if self.campaign_id is None:
+            return _busy_campaign(self.store, self.rng)
+        campaign = self.store.campaigns.get(self.campaign_id)
+        if campaign is None or campaign.get("state") != "active" or self.store.is_silent(campaign):
+            return None
+        return plan_for(self.store, self.rng, self.campaign_id)
+
     def _click(self, ts: float) -> Click | None:
-        plan = _busy_campaign(self.store, self.rng)
+        plan = self._plan()
         return None if plan is None else make_click(self.store, self.rng, plan, ts)
 
     def _recent_click(self, ts: float) -> Click | None:
         """A human click of the last half hour before ``ts``, or a new one a bit earlier."""
         recent = self.store.clicks_between(ts - CLICK_WINDOW, ts)
+        if self.campaign_id is not None:
+            recent = [c for c in recent if c.campaign_id == self.campaign_id]
         for _ in range(5 if recent else 0):
             click = recent[int(self.rng.random() * len(recent))]
             if not click.is_bot and click.offer_id:
                 return click
-        plan = _busy_campaign(self.store, self.rng)
+        plan = self._plan()
         if plan is None:
             return None
         return make_click(self.store, self.rng, plan, ts - self.rng.uniform(60, 900), human=True)

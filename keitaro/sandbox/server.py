@@ -18,6 +18,7 @@ from keitaro.sandbox.app import ADMIN_PREFIX, build_app
 from keitaro.sandbox.context import Runtime
 from keitaro.sandbox.faults import Faults
 from keitaro.sandbox.live import LiveTraffic
+from keitaro.sandbox.scenarios import Scenarios
 from keitaro.sandbox.seed import seed_store
 from keitaro.sandbox.store import Conversion, Store
 
@@ -52,9 +53,11 @@ class Sandbox:
         self.postback_key = postback_key
         store = Store(now=now)
         seed_store(store, seed=seed, clicks=clicks)
+        faults = Faults()
+        store.scenarios = Scenarios(store, faults, seed=seed)
         self.runtime = Runtime(
             store=store,
-            faults=Faults(),
+            faults=faults,
             api_key=api_key,
             restricted_key=restricted_key,
             postback_key=postback_key,
@@ -74,6 +77,11 @@ class Sandbox:
     @property
     def faults(self) -> Faults:
         return self.runtime.faults
+
+    @property
+    def scenarios(self) -> Scenarios:
+        """The scenario switches (losing, silence, down...): see :mod:`.scenarios`."""
+        return self.state.scenarios
 
     @property
     def requests(self) -> list[tuple[str, str]]:

@@ -15,11 +15,14 @@ import secrets
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from keitaro.catalog.fields import LogType
 from keitaro.catalog.params import new_campaign_alias
 from keitaro.guesses import COST_TYPES, GROUP_TYPES
+
+if TYPE_CHECKING:
+    from keitaro.sandbox.scenarios import Scenarios
 
 Entity = dict[str, Any]
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -410,6 +413,7 @@ class Store:
         self.traffic_plans: dict[int, dict[str, Any]] = {}
         #: the made-up attributes of injected clicks; seed_store reseeds it
         self.rng = random.Random(0)
+        self._scenarios: Scenarios | None = None
 
     # collections by name, for readable tests: store.campaigns.get(7)["state"]
     @property
@@ -452,6 +456,32 @@ class Store:
     def facebook(self) -> Collection:
         return self.collections["facebook"]
 
+    # scenarios
+    @property
+    def scenarios(self) -> Scenarios:
+        """The scenario switches (:mod:`keitaro.sandbox.scenarios`). A :class:`Sandbox` sets
+        its own, which can take the served API down; a bare store makes one on first use."""
+        if self._scenarios is None:
+            # scenarios.py makes clicks with seed.py, which imports this module
+            from keitaro.sandbox.scenarios import Scenarios
+
+            self._scenarios = Scenarios(self)
+        return self._scenarios
+
+    @scenarios.setter
+    def scenarios(self, value: Scenarios) -> None:
+        self._scenarios = value
+
+    def catch_up(self) -> None:
+        """Make the traffic the scenarios owe up to ``now()`` (``steady``); called before a
+        read, so traffic is made lazily, as the clock moves."""
+        if self._scenarios is not None:
+            self._scenarios.catch_up()
+
+    def is_silent(self, campaign: Entity) -> bool:
+        """Whether a scenario keeps every new click from the campaign (``silence``)."""
+        return self._scenarios is not None and self._scenarios.is_silent(campaign)
+
     # time
     def stamp(self, when: datetime | float | None = None) -> str:
         """A "YYYY-MM-DD HH:MM:SS" timestamp in UTC (now by default)."""
@@ -483,7 +513,9 @@ class Store:
         self.clicks_by_sub_id = {c.sub_id: c for c in self.clicks}
 
     def clicks_between(self, start: float, end: float) -> list[Click]:
-        """Clicks with ``start <= ts < end`` (a slice: no copy of the rest)."""
+        """Clicks with ``start <= ts < end`` (a slice: no copy of the rest), once the
+        scenarios' traffic is made up to now."""
+        self.catch_up()
         lo = bisect.bisect_left(self._click_times, start)
         hi = bisect.bisect_left(self._click_times, end)
         return self.clicks[lo:hi]
