@@ -35,9 +35,7 @@ async def test_a_losing_campaign_alerts_once_pause_and_undo_then_quiet_until_it_
     text = text_of(alert)
     assert campaign["name"] in text and "ROI" in text and "−30%" in text
     assert "The last 6 hours: spend $" in text and "Rule:" in text
-    assert {"⏸ Pause campaign", "📊 Stats", "🔕 Mute 1 h", "✏️ Edit rule"} <= set(
-        buttons_of(alert)
-    )
+    assert {"⏸ Pause campaign", "📊 Stats", "🔕 Mute 1 h", "✏️ Edit rule"} <= set(buttons_of(alert))
     paused = await alerts.user.click("⏸ Pause campaign", message_id=alert["message_id"])
     assert campaign_state(alerts, campaign["id"]) == "disabled"
     assert "Undo" in " ".join(paused.buttons)
@@ -106,7 +104,8 @@ async def test_quiet_hours_hold_an_alert_until_they_end_but_not_an_urgent_one(
     alerts = await alerts_user(world)
     campaign = alerts.campaign()
     now = alerts.clock()
-    quiet = {"from": f"{(now - timedelta(hours=1)):%H:%M}", "to": f"{(now + timedelta(hours=1)):%H:%M}"}
+    start, end = now - timedelta(hours=1), now + timedelta(hours=1)
+    quiet = {"from": f"{start:%H:%M}", "to": f"{end:%H:%M}"}
     await world.services.alerts.set_quiet(alerts.user.user["id"], quiet)
     await alerts.rule("roi < -30 6h", scope={"kind": "campaigns", "ids": [campaign["id"]]})
     await alerts.rule("down 5m")
