@@ -309,6 +309,12 @@ class AlertRepository:
             (stamp(before),),
         )
 
+    async def move_chat(self, chat_id: int, new_chat_id: int) -> None:
+        """A group that became a supergroup: its rules follow it."""
+        await self._db.execute(
+            "UPDATE alerts SET chat_id = ? WHERE chat_id = ?", (new_chat_id, chat_id)
+        )
+
     # ----- mutes ---------------------------------------------------------------------------
 
     async def mute(self, owner_id: int, rule_id: int, entity: str, until: datetime) -> bool:

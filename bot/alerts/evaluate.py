@@ -25,7 +25,7 @@ from bot.alerts.rules import (
     Rule,
     window_minutes,
 )
-from bot.handlers.digests.common import scope_filters
+from bot.digests.scope import scope_filters
 from bot.stats.periods import period_of
 from keitaro.guesses import SSL_EXPIRY_FIELD, alert_range
 

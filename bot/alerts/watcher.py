@@ -40,6 +40,7 @@ from aiogram import Bot
 from aiogram.exceptions import (
     TelegramAPIError,
     TelegramForbiddenError,
+    TelegramMigrateToChat,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
@@ -130,6 +131,7 @@ class AlertWatcher:
         self.counts: dict[str, int] = defaultdict(int)
         self._running: dict[int, asyncio.Task[None]] = {}
         self._loop: asyncio.Task[None] | None = None
+        self._pruned: datetime | None = None
 
     # ----- the loop ---------------------------------------------------------------------
 
@@ -161,6 +163,10 @@ class AlertWatcher:
     async def start_due(self) -> list[asyncio.Task[None]]:
         """A look for every tracker with rules that is not still being looked at (a slow
         tracker is never asked again before it answered)."""
+        now = self.clock()
+        if self._pruned is None or now - self._pruned >= timedelta(hours=1):
+            await self.repository.prune(now - KEEP_RECOVERED)
+            self._pruned = now
         by_tracker: dict[int, list[StoredRule]] = defaultdict(list)
         for stored in await self.repository.active():
             by_tracker[stored.tracker_id].append(stored)
@@ -234,8 +240,10 @@ class AlertWatcher:
             elif stored.id in ctx.look.unjudged:
                 continue  # a read it needs failed: nothing is known, nothing changes
             else:
-                found = self.relevant(ctx, rule, ctx.look.findings.get(stored.id, []))
-            tells += await self.decide(ctx, stored, rule, found, states, mutes)
+                found = ctx.look.findings.get(stored.id, [])
+            ignored = self.dealt_with(ctx, rule)
+            found = [f for f in found if f.entity not in ignored]
+            tells += await self.decide(ctx, stored, rule, found, states, mutes, ignored)
         await self.tell(ctx, tells)
         self.counts["ticks"] += 1
 
@@ -267,16 +275,16 @@ class AlertWatcher:
             "tracker", ctx.tracker.name, True, minutes, numbers, {"since": since, "reason": reason}
         )
 
-    def relevant(self, ctx: Tracked, rule: Rule, found: list[Finding]) -> list[Finding]:
-        """A campaign the buyer paused is dealt with: it neither fires nor recovers loudly."""
-        if rule.group != "campaign" or not ctx.look.campaigns:
-            return found
-        paused = {
+    def dealt_with(self, ctx: Tracked, rule: Rule) -> set[str]:
+        """Campaigns the buyer paused: dealt with, so they neither fire nor "recover" (a
+        pause is not a recovery); they are judged again once resumed."""
+        if rule.group != "campaign" or rule.kind == "down" or not ctx.look.campaigns:
+            return set()
+        return {
             f"campaign:{c.get('id')}"
             for c in ctx.look.campaigns
             if str(c.get("state") or "active") != "active"
         }
-        return [f for f in found if f.entity not in paused or not f.firing]
 
     # ----- deciding ---------------------------------------------------------------------
 
@@ -288,14 +296,15 @@ class AlertWatcher:
         found: list[Finding],
         states: dict[tuple[int, str], AlertState],
         mutes: dict[tuple[int, str], datetime],
+        ignored: set[str] = frozenset(),  # type: ignore[assignment]
     ) -> list[Tell]:
-        now, repo = ctx.now, self.repository
+        now = ctx.now
         cooldown = timedelta(minutes=rule.cooldown)
         quiet = not rule.urgent and in_quiet_hours({"quiet": ctx.quiet}, ctx.zone, now)
         firing_now = {f.entity: f for f in found if f.firing}
         tells: list[Tell] = []
         mine = {entity: st for (rule_id, entity), st in states.items() if rule_id == stored.id}
-        for entity in {*firing_now, *mine}:
+        for entity in sorted({*firing_now, *mine} - ignored):
             st = mine.get(entity)
             finding = firing_now.get(entity)
             if st is not None and st.pending and st.claimed_at and now - st.claimed_at < self.lease:
@@ -330,7 +339,6 @@ class AlertWatcher:
                     await self.release(
                         st, firing=False, data=st.data, now=now, rule_id=stored.id, entity=entity
                     )
-        await repo.prune(now - KEEP_RECOVERED)
         return tells
 
     async def release(
@@ -438,7 +446,10 @@ class AlertWatcher:
             names = [str((i.state.data if i.state else {}).get("name") or i.entity) for i in items]
             text = messages.recovered_many_text(ctx.t, names)
         else:
-            pairs = [(i.rule, i.finding) for i in items if i.finding is not None]
+            pairs = sorted(
+                ((i.rule, i.finding) for i in items if i.finding is not None),
+                key=lambda pair: _severity(*pair),
+            )
             text = messages.summary_text(ctx.t, pairs, ctx.currency)
         sent = await self.send(chat_id, text, messages.list_keyboard(ctx.t, ctx.tracker.id), items)
         await self.settle(items, sent)
@@ -478,6 +489,9 @@ class AlertWatcher:
         except _ClaimLost:
             self.counts["lost_claim"] += 1
             return None
+        except TelegramMigrateToChat as moved:  # a group became a supergroup: follow it
+            await self.repository.move_chat(chat_id, moved.migrate_to_chat_id)
+            return None  # told after the lease, in the new chat
         except TelegramForbiddenError:
             for item in items:  # the chat blocked the bot: its rules wait for an edit
                 await self.repository.update(item.stored.owner_id, item.stored.id, paused=True)
@@ -582,6 +596,14 @@ def _data(finding: Finding | None) -> dict[str, Any]:
         "numbers": finding.numbers,
         "against": against,
     }
+
+
+def _severity(rule: Rule, finding: Finding) -> float:
+    """Worst first in a summary: the lowest value of a "below" rule, the highest of an
+    "above" one."""
+    value = finding.value if finding.value is not None else 0.0
+    main = rule.main
+    return value if main is None or main.op in ("<", "<=", "=") else -value
 
 
 def _down_for(rule: Rule, health: Finding) -> Finding:

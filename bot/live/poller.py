@@ -50,8 +50,8 @@ from aiogram.exceptions import (
 from aiogram.types import Message, ReplyParameters
 
 from bot.digests.limits import PerKey
+from bot.digests.scope import scope_filters
 from bot.digests.send import Sender
-from bot.handlers.digests.common import scope_filters
 from bot.i18n import Translator
 from bot.live import messages
 from bot.live.events import Event, Row, log_time, new_events, plain, read_row, wanted

@@ -60,18 +60,6 @@ def when_label(t: Translator, schedule: dict[str, Any], timezone: str, services:
     return f"{names[local.weekday()]} {local.day} {months[local.month - 1]} {local:%H:%M}"
 
 
-def scope_filters(scope: Scope) -> list[dict[str, Any]]:
-    """The scope as Keitaro report filters (what ``spec["filters"]`` holds)."""
-    if scope.get("kind") == "group":
-        return [{"name": "campaign_group_id", "operator": "EQUALS", "expression": scope["id"]}]
-    if scope.get("kind") == "campaigns":
-        ids = [int(cid) for cid in scope.get("ids") or []]
-        return [{"name": "campaign_id", "operator": "IN_LIST", "expression": ids}]
-    if scope.get("kind") == "custom":
-        return list(scope.get("filters") or [])
-    return []
-
-
 def scope_of_spec(spec: dict[str, Any]) -> Scope:
     """A saved digest's scope, read back from its filters, so editing it keeps the scope."""
     filters = [f for f in spec.get("filters") or [] if isinstance(f, dict)]

@@ -22,12 +22,12 @@ from bot.digests.schedule import (
     parse_time,
     zone_or_none,
 )
+from bot.digests.scope import scope_filters
 from bot.handlers.chat_target import read_target, target_label, target_problem
 from bot.handlers.digests.common import (
     Turn,
     days_label,
     repository,
-    scope_filters,
     scope_of_spec,
     use_tracker,
     when_label,
