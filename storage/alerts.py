@@ -178,6 +178,20 @@ class AlertRepository:
 
     # ----- the watcher (across owners) --------------------------------------------------------
 
+    async def watched_trackers(self) -> builtins.list[int]:
+        """The trackers with at least one rule that is not paused."""
+        rows = await self._db.fetchall(
+            "SELECT DISTINCT tracker_id FROM alerts WHERE paused = 0 ORDER BY tracker_id"
+        )
+        return [row["tracker_id"] for row in rows]
+
+    async def active_on(self, tracker_id: int) -> builtins.list[StoredRule]:
+        """A tracker's rules that are not paused."""
+        rows = await self._db.fetchall(
+            "SELECT * FROM alerts WHERE tracker_id = ? AND paused = 0 ORDER BY id", (tracker_id,)
+        )
+        return [_rule(row) for row in rows]
+
     async def active(self) -> builtins.list[StoredRule]:
         """Every rule that is not paused, by tracker."""
         rows = await self._db.fetchall(

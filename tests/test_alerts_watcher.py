@@ -215,7 +215,7 @@ async def test_a_crash_between_claim_and_send_tells_the_alert_once_after_the_lea
 
     alerts.scheduler.alerts.send = die  # type: ignore[method-assign]
     alerts.clock.advance(60)
-    for task in await alerts.scheduler.alerts.start_due():
+    for task in await alerts.scheduler.alerts.start_due(every_tracker=True):
         with contextlib.suppress(Crash):
             await task
     await alerts.restart()
@@ -239,3 +239,21 @@ async def test_a_rule_never_reads_another_users_tracker(world: BotWorld) -> None
          '{"kind": "threshold", "conditions": [["clicks", ">", -1]], "window": "yesterday"}'),
     )  # fmt: skip
     assert await alerts.tick() == []
+
+
+async def test_the_loop_looks_at_each_tracker_at_its_own_place_in_the_minute(
+    world: BotWorld,
+) -> None:
+    first = await alerts_user(world)
+    second = await alerts_user(world, first.clock, user_id=2002)
+    for alerts in (first, second):
+        await alerts.rule("roi < -30")
+    watcher = first.scheduler.alerts
+    started: list[float] = []
+    for _ in range(24):  # two minutes, looked at every 5 s as the loop does
+        for task in await watcher.start_due():
+            started.append(first.clock().timestamp())
+            await task
+        first.clock.advance(5)
+    assert len(started) == 4  # each tracker once a minute
+    assert len(set(started)) == 4  # and not in the same second as the other

@@ -55,6 +55,7 @@ from bot.alerts.rules import Rule
 from bot.digests.limits import PerKey
 from bot.digests.send import Sender
 from bot.i18n import Translator
+from bot.live.poller import spread
 from bot.live.settings import in_quiet_hours
 from bot.ui.errors import describe
 from keitaro import KeitaroError
@@ -132,6 +133,7 @@ class AlertWatcher:
         self._running: dict[int, asyncio.Task[None]] = {}
         self._loop: asyncio.Task[None] | None = None
         self._pruned: datetime | None = None
+        self._next: dict[int, datetime] = {}
 
     # ----- the loop ---------------------------------------------------------------------
 
@@ -140,14 +142,18 @@ class AlertWatcher:
             self._loop = asyncio.create_task(self._forever(), name="alert-watcher")
 
     async def _forever(self) -> None:
+        """Look for due trackers every ``every / 12`` (5 s): each tracker is due at its own
+        place in the period, so 200 trackers' reads and alerts do not all leave in the
+        same second."""
+        pause = max(1.0, self.every.total_seconds() / 12)
         while True:
             try:
                 await self.start_due()
             except asyncio.CancelledError:
                 raise
-            except Exception:  # a bad tick must not end the loop
+            except Exception:  # a bad look must not end the loop
                 log.exception("alert watcher tick failed")
-            await asyncio.sleep(self.every.total_seconds())
+            await asyncio.sleep(pause)
 
     async def stop(self) -> None:
         if self._loop is not None:
@@ -160,20 +166,26 @@ class AlertWatcher:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
 
-    async def start_due(self) -> list[asyncio.Task[None]]:
-        """A look for every tracker with rules that is not still being looked at (a slow
-        tracker is never asked again before it answered)."""
+    async def start_due(self, *, every_tracker: bool = False) -> list[asyncio.Task[None]]:
+        """A look for every tracker with rules that is due (or all, ``every_tracker``) and
+        not still being looked at: a slow tracker is never asked again before it answered."""
         now = self.clock()
         if self._pruned is None or now - self._pruned >= timedelta(hours=1):
             await self.repository.prune(now - KEEP_RECOVERED)
             self._pruned = now
-        by_tracker: dict[int, list[StoredRule]] = defaultdict(list)
-        for stored in await self.repository.active():
-            by_tracker[stored.tracker_id].append(stored)
         started = []
-        for tracker_id, stored_rules in by_tracker.items():
+        for tracker_id in await self.repository.watched_trackers():
             running = self._running.get(tracker_id)
             if running is not None and not running.done():
+                continue
+            due = self._next.get(tracker_id)
+            if due is None:  # first seen: at its place in the period
+                due = self._next[tracker_id] = now + self.every * spread(tracker_id)
+            if not every_tracker and now < due:
+                continue
+            self._next[tracker_id] = max(due, now - self.every) + self.every
+            stored_rules = await self.repository.active_on(tracker_id)
+            if not stored_rules:
                 continue
             task = asyncio.create_task(self._guarded(tracker_id, stored_rules))
             self._running[tracker_id] = task
@@ -181,8 +193,8 @@ class AlertWatcher:
         return started
 
     async def run_once(self) -> int:
-        """One tick, waiting for its looks (what tests and the benchmark call)."""
-        tasks = await self.start_due()
+        """One look at every tracker with rules, waiting for them (tests, the benchmark)."""
+        tasks = await self.start_due(every_tracker=True)
         await asyncio.gather(*tasks, return_exceptions=True)
         return len(tasks)
 
@@ -329,6 +341,8 @@ class AlertWatcher:
                             entity=entity,
                         )
                     continue
+                if told_this and rule.window == "yesterday":
+                    continue  # a day that is over says nothing new every two hours
                 kind = "remind" if told_this else "fire"
                 tells.append(Tell(kind, stored, rule, entity, finding, st))
             elif st is not None and (st.firing or st.pending == "recover"):
