@@ -257,3 +257,15 @@ async def test_the_loop_looks_at_each_tracker_at_its_own_place_in_the_minute(
         first.clock.advance(5)
     assert len(started) == 4  # each tracker once a minute
     assert len(set(started)) == 4  # and not in the same second as the other
+
+
+async def test_a_rule_on_yesterday_tells_once_and_does_not_remind(world: BotWorld) -> None:
+    alerts = await alerts_user(world)
+    # a time zone where it is about 10:00 now, so two hours on are still the same day
+    offset = (10 - alerts.clock().hour + 12) % 24 - 12
+    zone = f"Etc/GMT{-offset:+d}" if offset else "UTC"
+    await world.services.users.set_timezone(alerts.user.user["id"], zone)
+    await alerts.rule("clicks > 0 yesterday by country")
+    told = await alerts.tick()
+    assert told, "the seeded data has clicks yesterday"
+    assert await alerts.tick(timedelta(hours=2, minutes=1).total_seconds()) == []
