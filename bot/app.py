@@ -24,6 +24,7 @@ from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from bot.config import Settings
 from bot.handlers import (
     actions,
+    alerts,
     browser,
     clicks,
     conversions,
@@ -209,6 +210,7 @@ def create_dispatcher(services: Services, **workflow_data: Any) -> Dispatcher:
         digests.create_router(),
         live.create_router(),
         live_buttons.create_router(),
+        alerts.create_router(),
         stats.create_router(),
         report_filters.create_router(),
         reports.create_router(),

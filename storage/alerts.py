@@ -92,6 +92,14 @@ def _state(row: sqlite3.Row) -> AlertState:
     )
 
 
+#: the fields of a spec that say how a rule tells, not what it watches
+TELLING = frozenset({"cooldown", "recovery", "auto_pause", "auto_cap"})
+
+
+def _watched(spec: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in spec.items() if key not in TELLING}
+
+
 #: at most this many rules per user and tracker (a runaway script must not make 10,000)
 MAX_RULES = 50
 
@@ -146,7 +154,8 @@ class AlertRepository:
         chat_id: int | None = None,
         paused: bool | None = None,
     ) -> bool:
-        """Change a rule. A changed spec is a new rule: what the old one saw is forgotten."""
+        """Change a rule. A change to what it watches is a new rule: what the old one saw is
+        forgotten; a change to how it tells (cooldown, recovery, automatic pause) keeps it."""
         sets, params = [], []
         if spec is not None:
             sets.append("spec = ?")
@@ -160,14 +169,19 @@ class AlertRepository:
         if not sets:
             return False
         async with self._db.transaction() as tx:
-            changed = await tx.execute(
+            before = await tx.fetchone(
+                "SELECT spec FROM alerts WHERE id = ? AND owner_id = ?", (rule_id, owner_id)
+            )
+            if before is None:
+                return False
+            await tx.execute(
                 f"UPDATE alerts SET {', '.join(sets)} WHERE id = ? AND owner_id = ?",  # noqa: S608 - fixed column names
                 (*params, rule_id, owner_id),
             )
-            if changed and spec is not None:
+            if spec is not None and _watched(json.loads(before["spec"])) != _watched(spec):
                 await tx.execute("DELETE FROM alert_states WHERE rule_id = ?", (rule_id,))
                 await tx.execute("DELETE FROM alert_mutes WHERE rule_id = ?", (rule_id,))
-        return bool(changed)
+        return True
 
     async def delete(self, owner_id: int, rule_id: int) -> bool:
         return bool(

@@ -39,8 +39,16 @@ def amount(measure: str, value: float | None, currency: str) -> str:
     return fmt.number(value)
 
 
+def line_amount(measure: str, value: float, currency: str) -> str:
+    """A rule's threshold as it was typed: "$10", not "$10.00"; cents only when given."""
+    shown = amount(measure, value, currency)
+    if measure in MONEY and float(value).is_integer():
+        shown = shown.replace(".00", "")
+    return shown
+
+
 def condition_text(t: Translator, c: Condition, currency: str) -> str:
-    return f"{measure_name(t, c.measure)} {OPS[c.op]} {amount(c.measure, c.value, currency)}"
+    return f"{measure_name(t, c.measure)} {OPS[c.op]} {line_amount(c.measure, c.value, currency)}"
 
 
 def window_text(t: Translator, window: str) -> str:
@@ -138,7 +146,7 @@ def _what(t: Translator, rule: Rule, finding: Finding, currency: str) -> str:
             drop=fmt.number(n.get("drop")),
             was=amount(main.measure, was, currency),
         )
-    line = amount(main.measure, main.value, currency)
+    line = line_amount(main.measure, main.value, currency)
     return t.plain(
         "alm.what.threshold",
         measure=measure_name(t, main.measure),

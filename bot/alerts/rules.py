@@ -219,7 +219,8 @@ def line_of(rule: Rule) -> str:
         for guard in rule.guards:
             words += [guard.measure, guard.op, number_text(guard.value)]
     if rule.cooldown != DEFAULT_COOLDOWN:
-        words.append(f"every {number_text(rule.cooldown / 60)}h")
+        hours, minutes = divmod(rule.cooldown, 60)
+        words.append(f"every {hours}h" if not minutes else f"every {rule.cooldown}m")
     if rule.auto_pause:
         words.append("autopause")
     return " ".join(words)

@@ -9,30 +9,33 @@ toast and nothing else.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.handlers.browser import show
 from bot.handlers.clicks import trail_screen
+from bot.handlers.notice_buttons import (
+    MUTE_OPS,
+    UNMUTE,
+    campaign_card_below,
+    mute_until,
+    refuse,
+    swap_row,
+)
 from bot.i18n import Translator
 from bot.ui import format as fmt
-from bot.ui.callbacks import BrowseCb, LiveCb
+from bot.ui.callbacks import LiveCb
 from bot.ui.keyboards import button
 from bot.ui.screens import fit
 from storage import Tracker, User
-
-MUTE_OPS = {"m", "M"}
 
 
 def create_router() -> Router:
     router = Router(name="live_buttons")
     router.callback_query.register(on_campaign, LiveCb.filter(F.op == "c"))
     router.callback_query.register(on_click, LiveCb.filter(F.op == "k"))
-    router.callback_query.register(on_mute, LiveCb.filter(F.op.in_(MUTE_OPS | {"u"})))
+    router.callback_query.register(on_mute, LiveCb.filter(F.op.in_(MUTE_OPS | {UNMUTE})))
     return router
 
 
@@ -42,10 +45,7 @@ async def own_tracker(
     user: User = data["user"]
     tracker = await data["services"].trackers.get(user.id, callback_data.t)
     if tracker is None:
-        answer = data.get("callback_answer")
-        if answer is not None:
-            answer.text = data["t"].plain("lvm.not_yours")
-            answer.show_alert = True
+        refuse(data, data["t"].plain("lvm.not_yours"))
     return tracker
 
 
@@ -54,12 +54,7 @@ async def on_campaign(query: CallbackQuery, callback_data: LiveCb, **data: Any) 
     tracker = await own_tracker(query, callback_data, data)
     if tracker is None or not isinstance(query.message, Message):
         return
-    services, user = data["services"], data["user"]
-    if user.active_tracker_id != tracker.id:
-        await services.users.set_active_tracker(user.id, tracker.id)
-    client = await services.clients.client(tracker)
-    card = BrowseCb(op="c", view="cm", id=callback_data.id)
-    await show(query.message, card, **{**data, "tracker": tracker, "client": client})
+    await campaign_card_below(query.message, tracker, callback_data.id, data)
 
 
 async def on_click(query: CallbackQuery, callback_data: LiveCb, **data: Any) -> None:
@@ -71,15 +66,6 @@ async def on_click(query: CallbackQuery, callback_data: LiveCb, **data: Any) -> 
         return
     screen = fit(await trail_screen(data["t"], data["user"], client, callback_data.arg))
     await query.message.answer(screen.text, reply_markup=screen.keyboard)
-
-
-def mute_until(op: str, now: datetime, zone: str) -> datetime:
-    """An hour from now, or the owner's next midnight."""
-    if op == "m":
-        return now + timedelta(hours=1)
-    tz = ZoneInfo(zone)
-    tomorrow = now.astimezone(tz).date() + timedelta(days=1)
-    return datetime.combine(tomorrow, time(0), tzinfo=tz)
 
 
 def campaign_name(message: Message, campaign_id: int) -> str:
@@ -94,26 +80,24 @@ def swapped(
     t: Translator, keyboard: InlineKeyboardMarkup | None, cb: LiveCb, muted: bool
 ) -> InlineKeyboardMarkup | None:
     """The notification's keyboard with its mute row turned into Unmute, or back."""
-    if keyboard is None:
-        return None
 
     def press(key: str, op: str) -> InlineKeyboardButton:
         return button(t.plain(key), LiveCb(op=op, t=cb.t, id=cb.id).pack())
 
     new_row = (
-        [press("lvm.b_unmute", "u")]
+        [press("lvm.b_unmute", UNMUTE)]
         if muted
         else [press("lvm.b_mute_hour", "m"), press("lvm.b_mute_day", "M")]
     )
-    rows = []
-    for row in keyboard.inline_keyboard:
-        ops = {LiveCb.unpack(b.callback_data).op for b in row if is_live(b.callback_data)}
-        rows.append(new_row if ops & (MUTE_OPS | {"u"}) else row)
-    return InlineKeyboardMarkup(inline_keyboard=rows)
+    return swap_row(keyboard, is_mute_button, new_row)
 
 
 def is_live(data: str | None) -> bool:
     return bool(data) and str(data).startswith(f"{LiveCb.__prefix__}:")
+
+
+def is_mute_button(data: str | None) -> bool:
+    return is_live(data) and LiveCb.unpack(str(data)).op in MUTE_OPS | {UNMUTE}
 
 
 async def on_mute(query: CallbackQuery, callback_data: LiveCb, **data: Any) -> None:
@@ -123,7 +107,7 @@ async def on_mute(query: CallbackQuery, callback_data: LiveCb, **data: Any) -> N
     services, user, t = data["services"], data["user"], data["t"]
     name = campaign_name(query.message, callback_data.id)
     answer = data.get("callback_answer")
-    if callback_data.op == "u":
+    if callback_data.op == UNMUTE:
         await services.live.unmute(user.id, tracker.id, callback_data.id)
         text = t.plain("lvm.unmuted", campaign=name)
     else:
@@ -134,6 +118,6 @@ async def on_mute(query: CallbackQuery, callback_data: LiveCb, **data: Any) -> N
         text = t.plain("lvm.muted", campaign=name, until=fmt.local_time(until, zone))
     if answer is not None:
         answer.text = text
-    keyboard = swapped(t, query.message.reply_markup, callback_data, callback_data.op != "u")
+    keyboard = swapped(t, query.message.reply_markup, callback_data, callback_data.op != UNMUTE)
     if keyboard is not None:
         await query.message.edit_reply_markup(reply_markup=keyboard)

@@ -80,3 +80,12 @@ class LiveSettings(StatesGroup):
     quiet = State()
     burst = State()
     target = State()
+
+
+class AlertDialog(StatesGroup):
+    """``/alert`` new or edit: ``step`` waits for the step named in the draft (JSON under
+    ``alert``: kind, measure, window... and the rule being edited), ``quiet`` for typed
+    quiet hours."""
+
+    step = State()
+    quiet = State()

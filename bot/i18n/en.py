@@ -30,6 +30,7 @@ TEXTS: dict[str, str] = {
         "/menu — today's numbers and every section of the tracker\n"
         "/stats — profit, ROI and reports · /digest — numbers on a schedule\n"
         "/live — each new conversion as it comes (/live on, /live off)\n"
+        "/alerts — alert rules · /alert — a new one (in one line too: /alert roi &lt; -30)\n"
         "/campaigns — your campaigns; /offers, /streams, /landings, /logs\n"
         "/conversion — record a conversion (also in one line or as JSON)\n"
         "/click &lt;subid&gt; — a click's trail and its conversions\n"

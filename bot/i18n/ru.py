@@ -31,6 +31,7 @@ TEXTS: dict[str, str] = {
         "/menu — цифры за сегодня и все разделы трекера\n"
         "/stats — прибыль, ROI и отчёты · /digest — сводки по расписанию\n"
         "/live — каждая новая конверсия сразу (/live on, /live off)\n"
+        "/alerts — правила алертов · /alert — новое (и одной строкой: /alert roi &lt; -30)\n"
         "/campaigns — ваши кампании; /offers, /streams, /landings, /logs\n"
         "/conversion — записать конверсию (можно одной строкой или JSON)\n"
         "/click &lt;subid&gt; — путь клика и его конверсии\n"

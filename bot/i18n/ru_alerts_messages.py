@@ -26,7 +26,7 @@ TEXTS: dict[str, str] = {
     "alm.rule.down": "трекер недоступен {n} мин",
     "alm.rule.no_traffic": "активная кампания без кликов за {window}",
     "alm.rule.drop": "{measure} на {percent}% ниже прошлых 7 дней",
-    "alm.when": "при {guards}",
+    "alm.when": "когда {guards}",
     "alm.per.campaign": "по кампаниям",
     "alm.per.offer": "по офферам",
     "alm.per.source": "по источникам",

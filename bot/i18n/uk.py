@@ -31,6 +31,7 @@ TEXTS: dict[str, str] = {
         "/menu — цифри за сьогодні й усі розділи трекера\n"
         "/stats — прибуток, ROI і звіти · /digest — зведення за розкладом\n"
         "/live — кожна нова конверсія одразу (/live on, /live off)\n"
+        "/alerts — правила алертів · /alert — нове (і одним рядком: /alert roi &lt; -30)\n"
         "/campaigns — ваші кампанії; /offers, /streams, /landings, /logs\n"
         "/conversion — записати конверсію (можна одним рядком або JSON)\n"
         "/click &lt;subid&gt; — шлях кліку та його конверсії\n"

@@ -1,11 +1,10 @@
 """Quiet hours: conversions are held and told as one summary when they end, in the user's
-time zone. A preset, off, or typed as ``22:30-07:00`` (a dash, an en dash or a space between
-the two; ``22.30`` too); "off" typed in any of the languages turns them off.
+time zone. A preset, off, or typed as ``22:30-07:00``: read by ``bot.handlers.quiet_hours``,
+which the alerts' quiet hours share.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from aiogram.types import CallbackQuery, Message
@@ -13,50 +12,13 @@ from aiogram.types import CallbackQuery, Message
 from bot.handlers.live.common import Feed, changed, feed_of, store
 from bot.handlers.live.questions import again, answered, ask, settled
 from bot.handlers.live.screen import back_row, quiet_label, zone_of
+from bot.handlers.quiet_hours import OFF, PRESETS, is_off, preset_hours, preset_label, read_quiet
 from bot.handlers.states import LiveSettings
 from bot.handlers.turn import Turn
 from bot.i18n import Translator
-from bot.live.settings import parse_clock
 from bot.ui.callbacks import LiveCb
 from bot.ui.keyboards import button, markup
 from bot.ui.screens import Screen
-
-#: the presets' callback args (no ``:`` in callback data): from-to as HHMM-HHMM
-PRESETS = ("2300-0800", "0000-0700", "2200-0900")
-OFF = "off"
-OFF_WORDS = frozenset({"off", "no", "none", "выкл", "нет", "вимк", "ні", "немає"})
-_CLOCK = r"(\d{1,2})[:.](\d{2})"
-_TYPED = re.compile(rf"^\s*{_CLOCK}\s*(?:-|–|—|\s)\s*{_CLOCK}\s*$")
-_PRESET = re.compile(r"^(\d{2})(\d{2})-(\d{2})(\d{2})$")
-
-
-def hours(start: str, end: str) -> dict[str, str] | None:
-    """``{"from": "23:00", "to": "08:00"}``; None when a time is not one, or both are equal
-    (no quiet hours at all, which "off" says better)."""
-    begin, finish = parse_clock(start), parse_clock(end)
-    if begin is None or finish is None or begin == finish:
-        return None
-    return {"from": f"{begin:%H:%M}", "to": f"{finish:%H:%M}"}
-
-
-def read_quiet(text: str) -> dict[str, str] | None:
-    match = _TYPED.match(text)
-    if match is None:
-        return None
-    h1, m1, h2, m2 = match.groups()
-    return hours(f"{h1}:{m1}", f"{h2}:{m2}")
-
-
-def preset_hours(arg: str) -> dict[str, str] | None:
-    match = _PRESET.match(arg) if arg in PRESETS else None
-    if match is None:
-        return None
-    h1, m1, h2, m2 = match.groups()
-    return hours(f"{h1}:{m1}", f"{h2}:{m2}")
-
-
-def preset_label(arg: str) -> str:
-    return f"{arg[:2]}:{arg[2:4]}–{arg[5:7]}:{arg[7:]}"
 
 
 def quiet_screen(t: Translator, feed: Feed, zone: str) -> Screen:
@@ -103,7 +65,7 @@ async def on_typed(message: Message, **data: Any) -> None:
         return
     turn, feed = found
     text = message.text or ""
-    if text.strip().casefold() in OFF_WORDS:
+    if is_off(text):
         await save_quiet(turn, feed, None)
         return
     quiet = read_quiet(text)
