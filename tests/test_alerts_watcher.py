@@ -269,3 +269,29 @@ async def test_a_rule_on_yesterday_tells_once_and_does_not_remind(world: BotWorl
     told = await alerts.tick()
     assert told, "the seeded data has clicks yesterday"
     assert await alerts.tick(timedelta(hours=2, minutes=1).total_seconds()) == []
+
+
+async def test_pause_the_offers_streams_from_its_cap_alert_and_undo(world: BotWorld) -> None:
+    alerts = await alerts_user(world)
+    await alerts.rule("cap 90%")
+    conversion = world.sandbox.inject(campaign_id=alerts.campaign()["id"], status="lead")
+    offer_id, stream_id = conversion.click.offer_id, conversion.click.stream_id
+    world.sandbox.scenarios.near_cap(offer_id, left=0)
+    alert = only(await alerts.tick())
+    user = alerts.user
+    asked = await user.click("⏸ Pause offer's streams", message_id=alert["message_id"])
+    assert "A stream stops all its offers" in asked.text
+    streams = world.sandbox.state.streams
+    assert streams.get(stream_id)["name"] in asked.text
+    question = next(m for m in user.messages if "A stream stops" in text_of(m))
+    yes = question["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    done = await user.click("⏸ Pause")
+    assert "paused" in done.text
+    assert streams.get(stream_id)["state"] == "disabled"
+    # the alert's text is left as it was: the answers come below it
+    assert text_of(next(m for m in user.messages if m["message_id"] == alert["message_id"]))
+    await user.click("↩️ Undo (resume)")
+    assert streams.get(stream_id)["state"] == "active"
+    # pressed again after the undo, the old question acts on nothing
+    await user.click_data(yes, question["message_id"])
+    assert streams.get(stream_id)["state"] == "active"

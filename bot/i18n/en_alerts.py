@@ -251,4 +251,19 @@ TEXTS: dict[str, str] = {
         "Automatic pause works only for rules about campaigns or offers (a number crossing "
         "a line, no traffic, a drop, a cap)."
     ),
+    "alerts.offer.none": "No stream sent this offer clicks today: nothing to pause.",
+    "alerts.offer.ask": (
+        "⏸ <b>Pause the {n:p:stream|streams} that sent this offer traffic today?</b>\nA "
+        "stream stops all its offers, not only this one."
+    ),
+    "alerts.offer.line": "• {name} · {clicks} clicks",
+    "alerts.offer.more": "…and {n} more",
+    "alerts.offer.yes": "⏸ Pause {n:p:stream|streams}",
+    "alerts.offer.stale": "This question is out of date: press ⏸ under the alert again.",
+    "alerts.offer.failed": "❌ {name}: {reason}",
+    "alerts.offer.ok": "⏸ {name}",
+    "alerts.offer.resumed": "▶️ {name}",
+    "alerts.offer.done": "⏸ <b>{n:p:stream|streams} paused</b>",
+    "alerts.offer.undone": "▶️ <b>{n:p:stream|streams} resumed</b>",
+    "alerts.offer.undo": "↩️ Undo (resume)",
 }

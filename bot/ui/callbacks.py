@@ -203,8 +203,8 @@ class AlertCb(CallbackData, prefix="al"):
     delete (confirmed), ``e`` edit it, ``n`` a new rule, ``q`` quiet hours; the creation
     dialog's steps carry their choice in ``arg``. Under an alert: ``m`` mute rule ``r`` for
     entity ``arg`` (``c12``: campaign 12; see ``bot.alerts.entities``) an hour, ``M`` until
-    tomorrow, ``u`` unmute, ``s`` the entity's stats, ``o`` pause the offer's streams
-    (``arg``: the offer), ``O`` resume them.
+    tomorrow, ``u`` unmute, ``s`` the entity's stats, ``o`` ask to pause the offer's
+    streams, ``O`` pause them (``arg``: the offer), ``U`` resume those it paused.
     """
 
     op: str

@@ -16,7 +16,8 @@ hours, ``Q`` a quiet preset (``arg``: ``HHMM-HHMM`` or ``off``). The dialog: ``w
 choice (``arg``: ``<step>.<choice>``), ``W`` go to a step (« Back, change a step; ``arg``
 empty: which step; ``confirm``: the confirm screen), ``S`` save, ``X`` cancel. Under an
 alert: ``m`` / ``M`` mute, ``u`` unmute, ``s`` the entity's stats (``arg``: the packed
-entity). ``o`` / ``O`` (an offer's streams) are not answered here.
+entity), ``o`` ask to pause an offer's streams, ``O`` pause them, ``U`` resume them
+(``offer_pause``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,16 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 
-from bot.handlers.alerts import buttons, card, command, dialog, dry_run, listing, quiet
+from bot.handlers.alerts import (
+    buttons,
+    card,
+    command,
+    dialog,
+    dry_run,
+    listing,
+    offer_pause,
+    quiet,
+)
 from bot.handlers.notice_buttons import MUTE_OPS, UNMUTE
 from bot.handlers.states import AlertDialog
 from bot.ui.callbacks import AlertCb
@@ -52,6 +62,9 @@ def create_router() -> Router:
     cb(quiet.on_preset, AlertCb.filter(F.op == "Q"))
     cb(buttons.on_mute, AlertCb.filter(F.op.in_(MUTE_OPS | {UNMUTE})))
     cb(buttons.on_stats, AlertCb.filter(F.op == "s"))
+    cb(offer_pause.on_ask, AlertCb.filter(F.op == "o"))
+    cb(offer_pause.on_confirm, AlertCb.filter(F.op == "O"))
+    cb(offer_pause.on_undo, AlertCb.filter(F.op == "U"))
     text = F.text & ~F.text.startswith("/")
     router.message.register(dialog.on_typed, AlertDialog.step, text)
     router.message.register(quiet.on_typed, AlertDialog.quiet, text)
