@@ -451,3 +451,33 @@ async def test_live_on_in_the_demo_shows_the_next_conversion(tmp_path: Path) -> 
         shown = output.getvalue()
         assert shown.count(sale.click.sub_id) == 1, shown[-2000:]
         assert "Sale +$45.00" in shown
+
+
+async def test_the_demo_fires_the_cap_domain_and_tracker_down_alerts(tmp_path: Path) -> None:
+    """In the demo, "/alert ..." makes the rules and "!..." lines play the sandbox's
+    switches: the cap, domain and tracker-down alerts arrive in the terminal."""
+    output = io.StringIO()
+    async with open_demo(tmp_path / "f", "en", output, tick=0.05) as demo:
+        assert await demo.chat.connect(demo.sandbox)
+        for line in ("/alert down 1m", "/alert cap 90%", "/alert domains 7d"):
+            await demo.chat.handle(line)
+        assert "Rule #3" in output.getvalue() or output.getvalue().count("/alert ") >= 3
+        conversion = demo.sandbox.inject(campaign_id=1, status="lead")
+        for line in (f"!near_cap {conversion.click.offer_id} 0", "!domain_trouble 1 ssl"):
+            await demo.chat.handle(line)
+        assert "🎬 near_cap" in output.getvalue() and "🎬 domain_trouble" in output.getvalue()
+        await demo.scheduler.alerts.run_once()
+        shown = output.getvalue()
+        assert "of the cap" in shown and "SSL is not issued" in shown
+        await demo.chat.handle("!down revoked")
+        await demo.scheduler.alerts.run_once()
+        demo.services.clock = demo.scheduler.clock = _later(demo.scheduler.clock, minutes=2)
+        await demo.scheduler.alerts.run_once()
+        assert "does not answer" in output.getvalue()
+        await demo.chat.handle("!")
+        assert "Sandbox scenarios" in output.getvalue()
+
+
+def _later(clock: Any, *, minutes: float) -> Any:
+    moment = clock() + timedelta(minutes=minutes)
+    return lambda: moment
