@@ -145,6 +145,8 @@ async def test_a_domain_in_trouble_alerts_and_recovers(world: BotWorld) -> None:
     world.sandbox.scenarios.domain_trouble(domain["id"], "expiring")
     alert = only(await alerts.tick())
     assert domain["name"] in text_of(alert) and "SSL expires in" in text_of(alert)
+    checked = await alerts.user.click("🔄 Check the domain now", message_id=alert["message_id"])
+    assert domain["name"] in checked.text  # the tracker's own check, on request
     world.sandbox.scenarios.domain_fixed(domain["id"])
     assert "Recovered" in text_of(only(await alerts.tick()))
 

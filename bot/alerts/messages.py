@@ -276,6 +276,9 @@ def alert_keyboard(
                 ),
             ]
         )
+    elif kind == "domain" and entity_id is not None:
+        cb = WriteCb(op="r", a=code_of("domains.check"), id=entity_id, tr=tracker_id)
+        rows.append([button(t.plain("alm.b.check"), cb.pack())])
     elif kind in ("source", "country"):
         rows.append(
             [

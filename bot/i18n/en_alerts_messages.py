@@ -61,6 +61,7 @@ TEXTS: dict[str, str] = {
     "alm.b.pause": "⏸ Pause campaign",
     "alm.b.undo": "↩️ Undo (resume)",
     "alm.b.pause_offer": "⏸ Pause offer's streams",
+    "alm.b.check": "🔄 Check the domain now",
     "alm.b.stats": "📊 Stats",
     "alm.b.mute_hour": "🔕 Mute 1 h",
     "alm.b.mute_day": "🔕 Until tomorrow",

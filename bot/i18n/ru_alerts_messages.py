@@ -61,6 +61,7 @@ TEXTS: dict[str, str] = {
     "alm.b.pause": "⏸ Пауза кампании",
     "alm.b.undo": "↩️ Отменить (возобновить)",
     "alm.b.pause_offer": "⏸ Пауза потоков оффера",
+    "alm.b.check": "🔄 Проверить домен сейчас",
     "alm.b.stats": "📊 Статистика",
     "alm.b.mute_hour": "🔕 Тихо 1 ч",
     "alm.b.mute_day": "🔕 До завтра",

@@ -61,6 +61,7 @@ TEXTS: dict[str, str] = {
     "alm.b.pause": "⏸ Пауза кампанії",
     "alm.b.undo": "↩️ Скасувати (відновити)",
     "alm.b.pause_offer": "⏸ Пауза потоків офера",
+    "alm.b.check": "🔄 Перевірити домен зараз",
     "alm.b.stats": "📊 Статистика",
     "alm.b.mute_hour": "🔕 Тихо 1 год",
     "alm.b.mute_day": "🔕 До завтра",
