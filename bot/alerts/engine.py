@@ -73,7 +73,9 @@ async def look(
         rows = offers if isinstance(offers, list) else []
         extra = cap_reads(rows, now)
         cap_keys = {read.body["range"]["timezone"]: read.key for read in extra}
-        await asyncio.gather(*(fetch(read) for read in extra))
+        # a rule "by offer today" in the same zone read it already, with more measures
+        fresh = [read for read in extra if read.key not in answers and read.key not in failed]
+        await asyncio.gather(*(fetch(read) for read in fresh))
     campaigns = answers.get(("list", "campaigns.list"))
     result.campaigns = campaigns if isinstance(campaigns, list) else []
     for rule_id, (rule, timezone) in rules.items():

@@ -128,8 +128,8 @@ async def _stall(request: web.Request, faults: Faults, *, before: bool) -> bool:
             faults.write_stall_skip -= 1
     if not request.get(STALL_KEY) or faults.write_stall_before != before:
         return True
-    if not before:
-        await asyncio.sleep(faults.write_stall)
+    if not before:  # the change is made; the answer is slow, for a client still waiting
+        await _hold(request, faults.write_stall)
         return True
     return await _hold(request, faults.write_stall)
 
