@@ -580,3 +580,15 @@ async def test_saving_an_edit_that_changed_nothing_keeps_what_the_rule_saw(
     await anna.click("Save")
     assert await world.services.alerts.states([stored.id]) == {}  # a new rule now
     assert (await only_rule(world, anna))[1].main.value == -50
+
+
+async def test_the_menu_has_alerts_the_live_feed_and_digests_one_tap_away(
+    world: BotWorld,
+) -> None:
+    anna = await world.connected_user()
+    await anna.send("/menu")
+    assert "Alerts" in (await anna.click("🔔 Alerts")).text
+    await anna.send("/menu")
+    assert "Live feed" in (await anna.click("📡 Live feed")).text
+    await anna.send("/menu")
+    assert "igest" in (await anna.click("🗞 Digests")).text

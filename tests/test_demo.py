@@ -257,7 +257,7 @@ async def test_the_demo_speaks_ukrainian(tmp_path: Path) -> None:
     assert f"{tmp_path / 'files' / LOG_NAME}" in banner  # where the log goes, said up front
     assert "Трекер підключено" in chat  # the bot itself answers in Ukrainian
     assert "Сьогодні: прибуток" in chat
-    assert "Немає кнопки [99]: на останній клавіатурі є [1]–[8]." in chat
+    assert "Немає кнопки [99]: на останній клавіатурі є [1]–[11]." in chat
     assert "› /menu" not in chat  # "вихід" left the demo
     assert shown.rstrip().endswith("Бувайте!")
 

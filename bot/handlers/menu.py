@@ -12,7 +12,16 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 from bot.i18n import Html, Translator
 from bot.services.calls import perform
 from bot.ui import format as fmt
-from bot.ui.callbacks import BrowseCb, MenuCb, StatsCb, TimezoneCb, TrackerCb
+from bot.ui.callbacks import (
+    AlertCb,
+    BrowseCb,
+    DigestCb,
+    LiveCb,
+    MenuCb,
+    StatsCb,
+    TimezoneCb,
+    TrackerCb,
+)
 from bot.ui.errors import describe
 from bot.ui.keyboards import button, markup, menu_button, rows_of
 from bot.ui.screens import Screen, present
@@ -88,6 +97,7 @@ async def main_screen(
     today = await today_line(t, user, tracker, client, services)
     buttons = [view_button(t, code) for code in MAIN_MENU]
     rows = rows_of(buttons, 2)
+    rows.append(watch_row(t, tracker.id))
     rows.append(
         [
             button(f"⋯ {t.plain('b.more')}", MenuCb(screen="more").pack()),
@@ -95,6 +105,16 @@ async def main_screen(
         ]
     )
     return Screen(f"{header}\n{today}", markup(*rows))
+
+
+def watch_row(t: Translator, tracker_id: int) -> list[InlineKeyboardButton]:
+    """What watches the money while the buyer does not look: alert rules, the live feed,
+    the digests, one tap from the menu."""
+    return [
+        button(t.plain("menu.b.alerts"), AlertCb(op="l", t=tracker_id).pack()),
+        button(t.plain("menu.b.live"), LiveCb(op="s", t=tracker_id).pack()),
+        button(t.plain("menu.b.digests"), DigestCb(op="l").pack()),
+    ]
 
 
 def list_screen(t: Translator, title: str, codes: tuple[str, ...]) -> Screen:
