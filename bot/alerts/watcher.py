@@ -273,11 +273,14 @@ class AlertWatcher:
         """The tracker's own state for "down" rules: failing since when, and why."""
         repo, tracker_id = self.repository, ctx.tracker.id
         failure = ctx.look.failure
-        if failure is not None and _reason(failure) is not None:
-            await repo.set_failing(tracker_id, ctx.now, _reason(failure) or "server")
-        elif ctx.look.requests and failure is None:
-            await repo.set_healthy(tracker_id)
         failing = await repo.failing_since(tracker_id)
+        reason = _reason(failure) if failure is not None else None
+        if reason is not None and (failing is None or failing[1] != reason):
+            await repo.set_failing(tracker_id, ctx.now, reason)  # written only on a change
+            failing = await repo.failing_since(tracker_id)
+        elif failing is not None and ctx.look.requests and failure is None:
+            await repo.set_healthy(tracker_id)
+            failing = None
         if failing is None:
             return Finding("tracker", ctx.tracker.name, False, None)
         since, reason = failing
