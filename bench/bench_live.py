@@ -39,8 +39,6 @@ import argparse
 import asyncio
 import bisect
 import contextlib
-import ctypes
-import gc
 import itertools
 import json
 import random
@@ -53,7 +51,7 @@ import tracemalloc
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -63,13 +61,17 @@ from cryptography.fernet import Fernet
 
 from bench.common import (
     API_KEY,
-    free_port,
+    Sample,
+    SimClock,
     get_json,
-    memory_mb,
     post_json,
+    quantiles,
+    sample,
+    sandboxes_process,
     save,
-    serving,
+    serve_sandboxes,
     telegram_process,
+    trimmed_rss,
 )
 from bot.app import Services, build_services, create_bot, create_dispatcher, settle_memory
 from bot.config import Settings
@@ -84,24 +86,6 @@ LOG_PATH = "/admin_api/v1/conversions/log"
 #: a poll may miss an event visible less than this before it (the log's times are whole
 #: seconds, the window ends at the poll's start): the next poll must tell it
 EDGE = 2.0
-
-
-class SimClock:
-    """Wall time plus the idle time skipped so far; the same in every process given the same
-    ``offset``, since they read one system clock."""
-
-    def __init__(self, offset: float = 0.0) -> None:
-        self.offset = offset
-
-    def timestamp(self) -> float:
-        return time.time() + self.offset
-
-    def __call__(self) -> datetime:
-        return datetime.fromtimestamp(self.timestamp(), UTC)
-
-    def skip_to(self, moment: float) -> None:
-        """Jump ahead to ``moment`` (never back)."""
-        self.offset += max(0.0, moment - self.timestamp())
 
 
 # ----- the trackers' process ------------------------------------------------------------------
@@ -138,7 +122,6 @@ class Tracker:
     """One sandbox of the trackers' process and what the benchmark reads of it."""
 
     sandbox: Sandbox
-    url: str = ""
     traffic: RecordingTraffic | None = None
     #: (host, port) of each client connection seen: a new port is a new connection
     peers: set[Any] = field(default_factory=set)
@@ -147,13 +130,15 @@ class Tracker:
 
 
 async def serve_trackers(port: int, count: int, clicks: int, rate: float, seed: int) -> None:
-    """``count`` sandboxes on ports of their own, and on ``port`` the benchmark's controls:
-    ``GET /bench/urls``, ``POST /bench/start`` (live traffic from now on), ``POST /bench/clock``
-    (``{"offset": s}``: the skipped time; makes the traffic up to the new now) and ``GET
-    /bench/stats`` (requests, connections, poll times and the events made, per
-    sandbox)."""
+    """``count`` sandboxes on ports of their own, and on ``port`` the benchmark's controls
+    (``bench.common.serve_sandboxes``): ``GET /bench/urls``, ``POST /bench/start`` (live
+    traffic from now on), ``POST /bench/clock`` (``{"offset": s}``: the skipped time; makes the
+    traffic up to the new now) and ``GET /bench/stats`` (requests, connections, poll times and
+    the events made, per sandbox)."""
 
-    def stepping(tracker: Tracker) -> Middleware:
+    def stepping(n: int) -> Middleware:
+        tracker = trackers[n]
+
         @web.middleware
         async def step_first(request: web.Request, handler: Handler) -> web.StreamResponse:
             if tracker.traffic is not None:
@@ -167,35 +152,20 @@ async def serve_trackers(port: int, count: int, clicks: int, rate: float, seed: 
         return step_first
 
     clock = SimClock()
-    trackers: list[Tracker] = []
-    for n in range(count):
-        tracker = Tracker(Sandbox(api_key=API_KEY, clicks=clicks, seed=seed + 7 * n, now=clock))
-        trackers.append(tracker)
-        app = tracker.sandbox.make_app()
-        app.middlewares.append(stepping(tracker))
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        tracker.url = f"http://127.0.0.1:{runner.addresses[0][1]}"
+    trackers = [
+        Tracker(Sandbox(api_key=API_KEY, clicks=clicks, seed=seed + 7 * n, now=clock))
+        for n in range(count)
+    ]
 
     def step_all() -> None:
         for tracker in trackers:
             if tracker.traffic is not None:
                 tracker.traffic.step()
 
-    async def urls(_request: web.Request) -> web.Response:
-        return web.json_response([tracker.url for tracker in trackers])
-
     async def start(_request: web.Request) -> web.Response:
         for n, tracker in enumerate(trackers):
             rng = random.Random(seed * 1000 + n)
             tracker.traffic = RecordingTraffic(tracker.sandbox.state, rng, rate)
-        return web.json_response({"now": clock.timestamp()})
-
-    async def set_clock(request: web.Request) -> web.Response:
-        clock.offset = float((await request.json())["offset"])
-        step_all()
         return web.json_response({"now": clock.timestamp()})
 
     async def stats(_request: web.Request) -> web.Response:
@@ -214,27 +184,19 @@ async def serve_trackers(port: int, count: int, clicks: int, rate: float, seed: 
             )
         return web.json_response(answer)
 
-    control = web.Application()
-    control.router.add_get("/bench/urls", urls)
-    control.router.add_post("/bench/start", start)
-    control.router.add_post("/bench/clock", set_clock)
-    control.router.add_get("/bench/stats", stats)
-    runner = web.AppRunner(control, access_log=None)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    await asyncio.Event().wait()
+    routes = [web.post("/bench/start", start), web.get("/bench/stats", stats)]
+    sandboxes = [tracker.sandbox for tracker in trackers]
+    await serve_sandboxes(
+        port, sandboxes, clock, middleware=stepping, routes=routes, on_clock=step_all
+    )
 
 
 @contextlib.contextmanager
 def trackers_process(count: int, clicks: int, rate: float, seed: int) -> Iterator[str]:
     """The sandboxes in a process of their own; yields the URL of its controls."""
-    port = free_port()
-    command = [
-        sys.executable, "-m", "bench.bench_live", "--serve-trackers", str(port),
-        "--trackers", str(count), "--clicks", str(clicks), "--rate", str(rate),
-        "--seed", str(seed),
-    ]  # fmt: skip
-    with serving(command, port, "sandboxes") as url:
+    arguments = ["--trackers", str(count), "--clicks", str(clicks), "--rate", str(rate),
+                 "--seed", str(seed)]  # fmt: skip
+    with sandboxes_process("bench.bench_live", arguments) as url:
         yield url
 
 
@@ -256,34 +218,6 @@ def settings_for(folder: Path, telegram_url: str, tick: float, overlap: float) -
     )
 
 
-def quantiles(samples: list[float]) -> dict[str, float]:
-    """p50, p95, max (and how many), rounded to 0.1."""
-    if not samples:
-        return {"n": 0}
-    ordered = sorted(samples)
-
-    def at(share: float) -> float:
-        return round(ordered[min(len(ordered) - 1, int(len(ordered) * share))], 1)
-
-    return {"n": len(ordered), "p50": at(0.5), "p95": at(0.95), "max": round(ordered[-1], 1)}
-
-
-@dataclass
-class Sample:
-    """The process at a moment of simulated time."""
-
-    minute: float
-    rss_mb: float
-    peak_rss_mb: float
-    allocated_blocks: int
-    cpu_s: float
-    #: what SQLite holds (its page cache, statements, sorts): memory tracemalloc never sees
-    sqlite_mb: float | None = None
-    #: with ``--tracemalloc``: Python's live memory now, and its peak since the last sample
-    traced_mb: float | None = None
-    traced_peak_mb: float | None = None
-
-
 @dataclass
 class Run:
     ticks: list[float] = field(default_factory=list)  # simulated start of each tick
@@ -296,39 +230,6 @@ class Run:
     rss_after_trim_mb: float | None = None
     #: simulated seconds from the first look to the end (looks that ran late included)
     sim_s: float = 0.0
-
-
-def sample(minute: float, cpu_s: float) -> Sample:
-    gc.collect()
-    memory = memory_mb()
-    found = Sample(round(minute, 1), memory["rss"], memory["peak"], sys.getallocatedblocks(), cpu_s)
-    found.sqlite_mb = sqlite_memory_mb()
-    if tracemalloc.is_tracing():
-        current, peak = tracemalloc.get_traced_memory()
-        found.traced_mb, found.traced_peak_mb = round(current / 2**20, 1), round(peak / 2**20, 1)
-        tracemalloc.reset_peak()
-    return found
-
-
-def sqlite_memory_mb() -> float | None:
-    """``sqlite3_memory_used()`` of the SQLite library this process loaded (None when it is
-    not a shared ``libsqlite3``)."""
-    try:
-        library = ctypes.CDLL("libsqlite3.so.0")
-    except OSError:
-        return None
-    library.sqlite3_memory_used.restype = ctypes.c_int64
-    return round(library.sqlite3_memory_used() / 2**20, 1)
-
-
-def trimmed_rss() -> float | None:
-    """RSS after glibc gave back the free memory it keeps (None off glibc): what of the RSS
-    is live, and what the allocator holds from an earlier high-water mark."""
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        return None
-    return memory_mb()["rss"]
 
 
 async def drive(

@@ -1,5 +1,6 @@
 """Shared pieces of the benchmarks: the sandbox and a fake Telegram in processes of their own,
-memory readings, timing, printing.
+many sandboxes in one process on a simulated clock, memory readings and samples, timing,
+printing.
 
 Why other processes: in production neither the tracker nor Telegram lives in the bot's
 process, so a benchmark that hosts them in-process measures their memory and CPU as the
@@ -23,14 +24,18 @@ import sys
 import time
 import urllib.request
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # heavy imports stay lazy: ``import_costs`` measures a bare import of this
     from aiohttp import web
+    from aiohttp.typedefs import Middleware
 
     from bot.emulator import FakeTelegram
+    from keitaro.sandbox import Sandbox
 
 API_KEY = "bench-api-key-3f9a1c7e5b2d4068"
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -104,6 +109,87 @@ def get_json(url: str) -> Any:
         return json.loads(answer.read())
 
 
+# ----- simulated time, and many sandboxes in one process --------------------------------------
+
+
+class SimClock:
+    """Wall time plus the idle time skipped so far; the same in every process given the same
+    ``offset``, since they read one system clock. ``frozen`` (a timestamp) stops it there
+    instead: for a benchmark whose every tick happens at one instant, in every process."""
+
+    def __init__(self, offset: float = 0.0) -> None:
+        self.offset = offset
+        self.frozen: float | None = None
+
+    def timestamp(self) -> float:
+        return self.frozen if self.frozen is not None else time.time() + self.offset
+
+    def __call__(self) -> datetime:
+        return datetime.fromtimestamp(self.timestamp(), UTC)
+
+    def skip_to(self, moment: float) -> None:
+        """Jump ahead to ``moment`` (never back)."""
+        self.offset += max(0.0, moment - self.timestamp())
+
+
+async def serve_sandboxes(
+    port: int,
+    sandboxes: Sequence[Sandbox],
+    clock: SimClock,
+    *,
+    middleware: Callable[[int], Middleware] | None = None,
+    routes: Sequence[web.AbstractRouteDef] = (),
+    on_clock: Callable[[], None] | None = None,
+) -> None:
+    """Serve each sandbox on a port of its own (with ``middleware(n)`` after the sandbox's own
+    transport, if given), and on ``port`` the benchmark's controls until killed: ``GET
+    /bench/urls`` (the sandboxes' base URLs, in order), ``POST /bench/clock`` (``{"offset":
+    s}``: the skipped time, and optionally ``"frozen": timestamp``; then ``on_clock()``;
+    answered ``{"now": timestamp}``) and ``routes``."""
+    from aiohttp import web
+
+    urls = []
+    for n, sandbox in enumerate(sandboxes):
+        app = sandbox.make_app()
+        if middleware is not None:
+            app.middlewares.append(middleware(n))
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        urls.append(f"http://127.0.0.1:{runner.addresses[0][1]}")
+
+    async def list_urls(_request: web.Request) -> web.Response:
+        return web.json_response(urls)
+
+    async def set_clock(request: web.Request) -> web.Response:
+        wanted = await request.json()
+        clock.offset = float(wanted.get("offset", clock.offset))
+        frozen = wanted.get("frozen")
+        clock.frozen = None if frozen is None else float(frozen)
+        if on_clock is not None:
+            on_clock()
+        return web.json_response({"now": clock.timestamp()})
+
+    control = web.Application()
+    control.router.add_get("/bench/urls", list_urls)
+    control.router.add_post("/bench/clock", set_clock)
+    control.router.add_routes(routes)
+    runner = web.AppRunner(control, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    await asyncio.Event().wait()
+
+
+@contextlib.contextmanager
+def sandboxes_process(module: str, arguments: Sequence[str]) -> Iterator[str]:
+    """``python -m <module> --serve-trackers PORT <arguments>`` (a benchmark serving its
+    sandboxes with ``serve_sandboxes``) in a process of its own; yields its controls' URL."""
+    port = free_port()
+    command = [sys.executable, "-m", module, "--serve-trackers", str(port), *arguments]
+    with serving(command, port, "sandboxes") as url:
+        yield url
+
+
 # ----- memory ---------------------------------------------------------------------------------
 
 
@@ -138,6 +224,62 @@ def import_costs(modules: Sequence[str]) -> dict[str, float]:
         [sys.executable, "-c", script, *modules], capture_output=True, check=True, text=True
     ).stdout
     return json.loads(output)
+
+
+@dataclass
+class Sample:
+    """The process at a moment of simulated time."""
+
+    minute: float
+    rss_mb: float
+    peak_rss_mb: float
+    allocated_blocks: int
+    cpu_s: float
+    #: what SQLite holds (its page cache, statements, sorts): memory tracemalloc never sees
+    sqlite_mb: float | None = None
+    #: with tracemalloc on: Python's live memory now, and its peak since the last sample
+    traced_mb: float | None = None
+    traced_peak_mb: float | None = None
+
+
+def sample(minute: float, cpu_s: float) -> Sample:
+    """This process now (after a full collection); resets tracemalloc's peak if it traces."""
+    import tracemalloc
+
+    gc.collect()
+    memory = memory_mb()
+    found = Sample(round(minute, 1), memory["rss"], memory["peak"], sys.getallocatedblocks(), cpu_s)
+    found.sqlite_mb = sqlite_memory_mb()
+    if tracemalloc.is_tracing():
+        current, peak = tracemalloc.get_traced_memory()
+        found.traced_mb, found.traced_peak_mb = round(current / 2**20, 1), round(peak / 2**20, 1)
+        tracemalloc.reset_peak()
+    return found
+
+
+def sqlite_memory_mb() -> float | None:
+    """``sqlite3_memory_used()`` of the SQLite library this process loaded (None when it is
+    not a shared ``libsqlite3``)."""
+    import ctypes
+
+    try:
+        library = ctypes.CDLL("libsqlite3.so.0")
+    except OSError:
+        return None
+    library.sqlite3_memory_used.restype = ctypes.c_int64
+    return round(library.sqlite3_memory_used() / 2**20, 1)
+
+
+def trimmed_rss() -> float | None:
+    """RSS after glibc gave back the free memory it keeps (None off glibc): what of the RSS
+    is live, and what the allocator holds from an earlier high-water mark."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        return None
+    return memory_mb()["rss"]
 
 
 # ----- the fake Telegram process --------------------------------------------------------------
@@ -282,6 +424,18 @@ def describe(samples: list[float]) -> dict[str, float]:
         "min": ordered[0],
         "max": ordered[-1],
     }
+
+
+def quantiles(samples: Sequence[float]) -> dict[str, float]:
+    """p50, p95, max (and how many), rounded to 0.1."""
+    if not samples:
+        return {"n": 0}
+    ordered = sorted(samples)
+
+    def at(share: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(len(ordered) * share))], 1)
+
+    return {"n": len(ordered), "p50": at(0.5), "p95": at(0.95), "max": round(ordered[-1], 1)}
 
 
 def save(name: str, payload: dict[str, object]) -> Path:
