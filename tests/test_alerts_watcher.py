@@ -297,3 +297,26 @@ async def test_pause_the_offers_streams_from_its_cap_alert_and_undo(world: BotWo
     # pressed again after the undo, the old question acts on nothing
     await user.click_data(yes, question["message_id"])
     assert streams.get(stream_id)["state"] == "active"
+
+
+async def test_an_alert_sent_on_a_moving_clock_is_settled_and_not_sent_again(
+    world: BotWorld,
+) -> None:
+    """A real clock moves between two readings: the claim renewed before the send must be
+    the one settled after it (else the alert looks abandoned and is sent every lease)."""
+    alerts = await alerts_user(world)
+    campaign = alerts.campaign()
+    await alerts.rule("roi < -30 6h", scope={"kind": "campaigns", "ids": [campaign["id"]]})
+    world.sandbox.scenarios.losing(campaign["id"], clicks=80, cost=0.5, minutes=30)
+    ticking = alerts.clock
+
+    def moving() -> object:
+        ticking.advance(0.001)
+        return ticking.now
+
+    alerts.scheduler.alerts.clock = moving  # type: ignore[assignment]
+    only(await alerts.tick())
+    state = next(iter((await world.services.alerts.states([1])).values()))
+    assert state.pending is None and state.told_at is not None
+    for _ in range(4):  # past the 2-minute lease: still told once
+        assert await alerts.tick(60) == []

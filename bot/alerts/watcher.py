@@ -492,11 +492,12 @@ class AlertWatcher:
         async def attempt() -> Message:
             for item in items:
                 assert item.claimed_at is not None
+                now = self.clock()  # one reading: the settle must find the claim it renewed
                 if not await self.repository.renew(
-                    item.stored.id, item.entity, item.claimed_at, self.clock()
+                    item.stored.id, item.entity, item.claimed_at, now
                 ):
                     raise _ClaimLost
-                item.claimed_at = self.clock()
+                item.claimed_at = now
             return await self.bot.send_message(
                 chat_id, text, reply_markup=keyboard, reply_parameters=reply
             )
