@@ -26,7 +26,9 @@ Measures:
   rules need, worked out here from the rules' kind, window, grouping and scope (``needed``,
   not ``bot.alerts.evaluate.plan``), with a cap's report of today by offer in each time zone
   the tracker's capped offers count in. Targets: reports = distinct = needed, every tick;
-  each list (campaigns, offers, domains) at most once per tracker and tick.
+  each list (campaigns, offers, domains) at most once per tracker and tick; no tracker call
+  failing (``tracker_call_failures``, by error: a report that times out in the bot's own
+  connection pool never reaches the tracker, and shows as fewer reports than needed).
 - **Evaluation time per tick, without the tracker**, two ways:
 
   1. *CPU outside the tracker calls* (``tick_own_cpu_s``): the process's CPU during the tick
@@ -102,7 +104,7 @@ from bot.alerts.rules import Rule, window_minutes
 from bot.app import build_services, create_bot, create_dispatcher, settle_memory
 from bot.config import Settings
 from bot.scheduler import Scheduler
-from keitaro import KeitaroClient
+from keitaro import KeitaroClient, KeitaroError
 from keitaro.sandbox import Sandbox
 
 #: the rule lines drawn (a line twice is drawn twice as often)
@@ -429,6 +431,8 @@ class Instruments:
         self.replaying = False
         self.recorded: dict[tuple[int, str, str], Any] = {}
         self.misses = 0
+        #: tracker calls that raised, by the error's class
+        self.failures: Counter[str] = Counter()
 
     def install(self) -> None:
         import bot.alerts.watcher as watcher_module
@@ -448,7 +452,11 @@ class Instruments:
                     return found
                 me.misses += 1
             meter = me.calls[_WHERE.get()]
-            result = await meter.drive(original_call(client, action, params, **kwargs))
+            try:
+                result = await meter.drive(original_call(client, action, params, **kwargs))
+            except KeitaroError as error:
+                me.failures[type(error).__name__] += 1
+                raise
             if me.recording:
                 me.recorded[key] = result
             return result
@@ -761,6 +769,7 @@ async def run(args: argparse.Namespace, control: str, telegram_url: str) -> dict
     result = summarise(args, driven, seeded, made, seen, counts)
     result["alert_states_at_end"] = {"rows": states["n"], "firing": states["firing"]}
     result["replay_misses"] = meters.misses
+    result["tracker_call_failures"] = dict(meters.failures)
     return result
 
 
@@ -886,6 +895,8 @@ def verdicts(result: dict[str, Any]) -> list[tuple[str, str, bool]]:
         (f"RSS flat from hour {growth['from_hour']:g} to {growth['to_hour']:g} (≤ 5 MB)",
          f"{growth['mb']:+} MB ({growth['allocated_blocks']:+} blocks), highest "
          f"{growth['max_mb_over_the_warm']:+} MB", growth["mb"] <= 5),
+        ("no tracker call failed", json.dumps(result["tracker_call_failures"]),
+         not result["tracker_call_failures"]),
         ("no 429 from Telegram", str(result["telegram"]["refused_429"]),
          result["telegram"]["refused_429"] == 0),
     ]  # fmt: skip
