@@ -17,7 +17,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 
@@ -40,6 +40,7 @@ from bot.handlers import (
     stats,
     trackers,
 )
+from bot.metrics import TelegramCalls, UpdateMetrics
 from bot.middlewares.access import AccessMiddleware
 from bot.middlewares.confirmations import ConfirmationsMiddleware
 from bot.middlewares.context import ContextMiddleware
@@ -60,8 +61,9 @@ from keitaro import HttpPool, Timeouts
 from storage import (
     Cipher,
     Database,
+    DatabaseStorage,
+    MasterKeyError,
     ScreenRepository,
-    SQLiteStorage,
     TrackerRepository,
     UserRepository,
     WriteRepository,
@@ -94,6 +96,12 @@ class Services:
     followups: FollowUps = field(default_factory=FollowUps)
     confirmations: Confirmations = field(default_factory=Confirmations)
     fsm: BaseStorage | None = None
+    #: one user's updates one at a time: in this process, or across processes through Redis
+    isolation: BaseEventIsolation = field(default_factory=SimpleEventIsolation)
+    #: the Redis client when REDIS_URL is set (dialogs, isolation, the shared rate limit)
+    redis: Any = None
+    #: every Bot API call's outcome; ``/healthz`` reads when Telegram last answered
+    telegram_calls: TelegramCalls = field(default_factory=TelegramCalls)
     #: the time digests are scheduled by (tests inject their own)
     clock: Clock = utc_now
     scheduler: Scheduler | None = None
@@ -113,15 +121,23 @@ class Services:
         if self.scheduler is not None:
             await self.scheduler.stop()
         await self.followups.close()
+        await self.isolation.close()
         if self.fsm is not None:
-            await self.fsm.close()
+            await self.fsm.close()  # RedisStorage closes the Redis client with it
         await self.pool.aclose()
         await self.db.close()
 
 
 async def build_services(settings: Settings, *, pool: HttpPool | None = None) -> Services:
-    db = await Database.open(settings.db_path)
     secret = settings.secret_key.get_secret_value() if settings.secret_key else None
+    if settings.database_url is not None and secret is None:
+        # Every process must read the keys the others stored: a key file beside one of them
+        # would not do. Refused before anything is opened.
+        raise MasterKeyError(
+            "DATABASE_URL is set, so SECRET_KEY must be too: every process encrypts and reads "
+            "the API keys with it. Generate one with: python -m bot secret"
+        )
+    db = await Database.open(settings.database_target)
     master_key, note = load_master_key(secret, settings.db_path)
     if note:  # a generated or loosened key file deserves attention; SECRET_KEY does not
         (log.info if secret else log.warning)(note)
@@ -146,22 +162,33 @@ async def build_services(settings: Settings, *, pool: HttpPool | None = None) ->
         writes=Writes(writes),
         screens=ScreenOwners(screens),
     )
-    services.fsm = make_fsm_storage(settings, db)
+    if settings.redis_url is not None:
+        storage = redis_storage(settings.redis_url.get_secret_value())
+        services.fsm, services.redis = storage, storage.redis
+        services.isolation = redis_isolation(storage)
+    else:
+        services.fsm = DatabaseStorage(db)
     return services
 
 
-def make_fsm_storage(settings: Settings, db: Database) -> BaseStorage:
-    """Dialogs live in SQLite (they survive a restart), or in Redis for several processes."""
-    if settings.redis_url is not None:
-        try:
-            from aiogram.fsm.storage.redis import RedisStorage
-        except ImportError as exc:
-            raise RuntimeError(
-                "REDIS_URL is set but the redis package is not installed: "
-                "pip install 'keitaro-bot[redis]'"
-            ) from exc
-        return RedisStorage.from_url(settings.redis_url.get_secret_value())
-    return SQLiteStorage(db)
+def redis_storage(url: str) -> Any:
+    """Dialogs in Redis, for several processes: any process may get a user's next update."""
+    try:
+        from aiogram.fsm.storage.redis import RedisStorage
+    except ImportError as exc:
+        raise RuntimeError(
+            "REDIS_URL is set but the redis package is not installed: "
+            "pip install 'keitaro-bot[redis]'"
+        ) from exc
+    return RedisStorage.from_url(url)
+
+
+def redis_isolation(storage: Any) -> BaseEventIsolation:
+    """A lock in Redis per user and chat: two processes never handle one user's dialog at
+    once (each would read the same state and one answer would be lost)."""
+    from aiogram.fsm.storage.redis import RedisEventIsolation
+
+    return RedisEventIsolation(redis=storage.redis, key_builder=storage.key_builder)
 
 
 def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
@@ -176,10 +203,11 @@ def create_dispatcher(services: Services, **workflow_data: Any) -> Dispatcher:
     """The whole bot: routers built fresh (a Router has one parent), middlewares, services."""
     dp = Dispatcher(
         storage=services.fsm,
-        events_isolation=SimpleEventIsolation(),
+        events_isolation=services.isolation,
         services=services,
         **workflow_data,
     )
+    dp.update.outer_middleware(UpdateMetrics())
     install_interrupts(dp)  # /cancel and the menu do not wait for a slow tracker
     access = AccessMiddleware(services.settings)
     settings = services.settings

@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from storage.db import is_postgres_url
+
 Language = Literal["ru", "en", "uk"]
 
 
@@ -30,6 +32,9 @@ class Settings(BaseSettings):
     bot_token: SecretStr | None = Field(None, description="Telegram bot token from @BotFather")
     telegram_api_url: str | None = Field(None, description="Self-hosted Bot API server")
     db_path: Path = Field(Path("data/bot.sqlite3"), description="The SQLite file")
+    #: ``postgresql://user:password@host:5432/db``: PostgreSQL instead of the SQLite file, for
+    #: several processes (a secret: the URL may carry the password)
+    database_url: SecretStr | None = None
     secret_key: SecretStr | None = Field(None, description="Key for API keys at rest")
     allowed_users: Annotated[list[int], NoDecode] = Field(default_factory=list)
     allow_private_trackers: bool = False
@@ -37,6 +42,19 @@ class Settings(BaseSettings):
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     default_language: Language = "ru"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    #: ``json``: one JSON object a line, for a log aggregator
+    log_format: Literal["text", "json"] = "text"
+    #: the public HTTPS address of the bot's web server: set, the bot takes updates by webhook
+    webhook_url: str | None = None
+    #: where the web server listens (webhook, S2S postbacks, /healthz, /metrics)
+    webhook_listen: str = "0.0.0.0:8080"
+    #: Telegram's secret token for the webhook; unset, derived from the master key (so every
+    #: process agrees, and it stays the same across restarts)
+    webhook_secret: SecretStr | None = None
+    #: in polling mode, where /healthz, /metrics and the S2S endpoint listen (unset: nowhere)
+    metrics_listen: str | None = None
+    #: S2S postbacks a second one tracker's address takes (more are answered 429)
+    s2s_rate: float = Field(20.0, gt=0, le=10_000)
     #: a user sending more than this many updates within ``throttle_window`` seconds is slowed
     throttle_updates: int = Field(20, ge=1)
     throttle_window: float = Field(5.0, gt=0)
@@ -60,15 +78,67 @@ class Settings(BaseSettings):
     def _split_ids(cls, value: object) -> object:
         return _id_list(value)
 
-    @field_validator("telegram_api_url", "redis_url", "bot_token", "secret_key", mode="before")
+    @field_validator(
+        "telegram_api_url",
+        "redis_url",
+        "bot_token",
+        "secret_key",
+        "database_url",
+        "webhook_url",
+        "webhook_secret",
+        "metrics_listen",
+        mode="before",
+    )
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _https(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip().rstrip("/")
+        loopback = value.startswith(("http://127.0.0.1", "http://localhost"))
+        if not value.startswith("https://") and not loopback:
+            raise ValueError("WEBHOOK_URL must be the bot's public https:// address")
+        return value
+
+    @field_validator("webhook_listen", "metrics_listen")
+    @classmethod
+    def _host_port(cls, value: str | None) -> str | None:
+        if value is not None:
+            host, _, port = value.rpartition(":")
+            if not host or not port.isdigit() or not 0 < int(port) < 65536:
+                raise ValueError(f"{value!r} is not host:port, e.g. 0.0.0.0:8080")
+        return value
 
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_only(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not is_postgres_url(value.get_secret_value()):
+            raise ValueError(
+                "DATABASE_URL must start with postgresql:// (leave it empty for the SQLite "
+                "file DB_PATH)"
+            )
+        return value
+
+    @property
+    def database_target(self) -> str | Path:
+        """What `Database.open` opens: the PostgreSQL URL when set, else the SQLite file."""
+        if self.database_url is not None:
+            return self.database_url.get_secret_value()
+        return self.db_path
 
     def is_allowed(self, user_id: int) -> bool:
         return not self.allowed_users or user_id in self.allowed_users

@@ -1,8 +1,8 @@
-"""Everything the bot must keep across restarts, in one SQLite file.
+"""Everything the bot must keep across restarts: one SQLite file, or PostgreSQL.
 
 Users, trackers (keys encrypted, see `storage.crypto`), digests, alerts and FSM state.
 This package knows nothing of Telegram or HTTP; the only aiogram import is in `storage.fsm`
-(the FSM storage itself), loaded on first use of `SQLiteStorage` so that ``import storage``
+(the FSM storage itself), loaded on first use of `DatabaseStorage` so that ``import storage``
 stays free of aiogram.
 """
 
@@ -15,6 +15,7 @@ from storage.db import Database
 from storage.digests import DigestRepository
 from storage.errors import (
     CipherError,
+    ConstraintError,
     MasterKeyError,
     MigrationError,
     StorageError,
@@ -27,18 +28,19 @@ from storage.users import UserRepository
 from storage.writes import Write, WriteRepository
 
 if TYPE_CHECKING:
-    from storage.fsm import SQLiteStorage
+    from storage.fsm import DatabaseStorage
 
 __all__ = [
     "Cipher",
     "CipherError",
+    "ConstraintError",
     "Credentials",
     "Database",
+    "DatabaseStorage",
     "Digest",
     "DigestRepository",
     "MasterKeyError",
     "MigrationError",
-    "SQLiteStorage",
     "ScreenRepository",
     "Secret",
     "StorageError",
@@ -56,8 +58,8 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name == "SQLiteStorage":
-        from storage.fsm import SQLiteStorage
+    if name == "DatabaseStorage":
+        from storage.fsm import DatabaseStorage
 
-        return SQLiteStorage
+        return DatabaseStorage
     raise AttributeError(f"module 'storage' has no attribute {name!r}")

@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import builtins
 import json
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from storage.db import Database, parse_time, utc_now
+from storage.db import Database, Row, parse_time, utc_now
 
 
 def stamp(moment: datetime) -> str:
@@ -66,7 +65,7 @@ class AlertState:
     data: dict[str, Any]
 
 
-def _rule(row: sqlite3.Row) -> StoredRule:
+def _rule(row: Row) -> StoredRule:
     return StoredRule(
         id=row["id"],
         owner_id=row["owner_id"],
@@ -78,7 +77,7 @@ def _rule(row: sqlite3.Row) -> StoredRule:
     )
 
 
-def _state(row: sqlite3.Row) -> AlertState:
+def _state(row: Row) -> AlertState:
     return AlertState(
         rule_id=row["rule_id"],
         entity=row["entity"],
@@ -246,8 +245,8 @@ class AlertRepository:
         async with self._db.transaction() as tx:
             if seen is None:
                 changed = await tx.execute(
-                    "INSERT OR IGNORE INTO alert_states (rule_id, entity, firing, since, "
-                    "pending, claimed_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO alert_states (rule_id, entity, firing, since, pending, "
+                    "claimed_at, data) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     (rule_id, entity, int(firing), since, pending, claimed, _json(data)),
                 )
             else:
@@ -310,8 +309,8 @@ class AlertRepository:
         if seen is None:
             return bool(
                 await self._db.execute(
-                    "INSERT OR IGNORE INTO alert_states (rule_id, entity, firing, since, data) "
-                    "VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO alert_states (rule_id, entity, firing, since, data) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     (rule_id, entity, int(firing), since, _json(data)),
                 )
             )

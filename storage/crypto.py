@@ -86,6 +86,8 @@ class Cipher:
             raise MasterKeyError(f"the master key must be {KEY_BYTES} bytes; {GENERATE_HINT}")
         self._aead = AESGCM(key)
         self._header = bytes([VERSION]) + key_id(key)
+        # a key of its own for tokens, so no token is ever computed with the AES key
+        self._token_key = hmac.new(key, b"keitaro-bot tokens", hashlib.sha256).digest()
 
     def __repr__(self) -> str:
         return f"Cipher(key_id={self._header[1:].hex()})"
@@ -123,6 +125,13 @@ class Cipher:
                 reason="mismatch",
             ) from None
         return plain.decode("utf-8")
+
+    def token(self, purpose: str, *parts: object) -> str:
+        """A secret the master key alone can derive again (43 URL-safe characters): every
+        process sharing SECRET_KEY computes the same one, and nothing needs storing."""
+        message = "|".join([purpose, *map(str, parts)]).encode("utf-8")
+        digest = hmac.new(self._token_key, message, hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
     @staticmethod
     def _context(owner_id: int, purpose: str) -> bytes:

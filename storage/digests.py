@@ -16,17 +16,16 @@ from __future__ import annotations
 
 import builtins
 import json
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from storage.db import Database, parse_time, utc_now
+from storage.db import Database, Row, parse_time, utc_now
 from storage.models import Digest
 
 
-def _digest(row: sqlite3.Row) -> Digest:
+def _digest(row: Row) -> Digest:
     return Digest(
         id=row["id"],
         owner_id=row["owner_id"],
@@ -50,6 +49,7 @@ class DueState:
 
     id: int
     owner_id: int
+    tracker_id: int
     schedule: dict[str, Any]
     timezone: str
     last_slot: str | None
@@ -130,13 +130,14 @@ class DigestRepository:
     async def due_states(self) -> builtins.list[DueState]:
         """`due_candidates` reduced to the schedule and the delivery state: for the scheduler."""
         rows = await self._db.fetchall(
-            "SELECT id, owner_id, schedule, timezone, last_slot, pending_slot, claimed_at "
-            "FROM digests WHERE paused = 0 ORDER BY id"
+            "SELECT id, owner_id, tracker_id, schedule, timezone, last_slot, pending_slot, "
+            "claimed_at FROM digests WHERE paused = 0 ORDER BY id"
         )
         return [
             DueState(
                 id=row["id"],
                 owner_id=row["owner_id"],
+                tracker_id=row["tracker_id"],
                 schedule=json.loads(row["schedule"]),
                 timezone=row["timezone"],
                 last_slot=row["last_slot"],

@@ -31,3 +31,7 @@ class CipherError(StorageError):
 
 class TrackerNameTaken(StorageError, ValueError):
     """Another tracker of the same owner already has this name (raised by a rename)."""
+
+
+class ConstraintError(StorageError):
+    """The schema refused a write (a foreign key, a unique key, a trigger), on either engine."""

@@ -1,4 +1,4 @@
-"""aiogram FSM state on SQLite, so a dialog half-way through survives a restart.
+"""aiogram FSM state in the database (SQLite or PostgreSQL): a dialog survives a restart.
 
 This is the one module of `storage` that imports aiogram: it exists to implement aiogram's
 `BaseStorage`. It shares the application's `Database` and never closes it.
@@ -39,17 +39,20 @@ def storage_key(key: StorageKey) -> str:
     )
 
 
-class SQLiteStorage(BaseStorage):
-    """Writes go to SQLite at once; reads come from a write-through memory of recent keys.
+class DatabaseStorage(BaseStorage):
+    """Writes go to the database at once; reads come from a write-through memory of recent
+    keys.
 
-    aiogram reads the state of every update; this storage serves one process (several
-    processes share dialogs through Redis instead), so what it wrote is what the file holds
-    and a read needs no query. A new process starts with an empty memory and reads the file.
+    aiogram reads the state of every update; on SQLite this storage serves one process, so
+    what it wrote is what the file holds and a read needs no query. A new process starts with
+    an empty memory and reads the file. On a database several processes share, another one
+    may move the dialog on at any time: nothing is remembered there, every read is a query
+    (Redis is the faster choice for several processes; this is the one without it).
     """
 
     def __init__(self, db: Database, *, remember: int = 10_000) -> None:
         self._db = db
-        self._remember = remember
+        self._remember = 0 if db.shared else remember
         #: text key → (state, data as JSON text)
         self._memory: OrderedDict[str, tuple[str | None, str]] = OrderedDict()
 

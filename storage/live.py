@@ -4,7 +4,7 @@ dealt with, and the campaigns muted for a while.
 Every (conversion, status) the feed sees is a row of ``live_events``, keyed so that it is
 told once:
 
-* ``claim`` inserts the row (``INSERT OR IGNORE``) in state ``claimed`` with the claim time,
+* ``claim`` inserts the row (``ON CONFLICT DO NOTHING``) in state ``claimed`` with the claim time,
   *before* anything is sent; of two loops, or a loop and its restarted process, one wins.
 * ``settle`` moves it to ``sent`` (with the message that told it), ``batched`` (told in a
   summary), ``held`` (quiet hours: told when they end), ``muted``, ``primed`` (there before
@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import builtins
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from storage.db import Database, parse_time, utc_now
+from storage.db import Database, Row, parse_time, utc_now
 
 #: the states in which a user was told of an event (one by one or in a summary)
 TOLD = ("sent", "batched")
@@ -95,7 +94,7 @@ class LiveEvent:
     data: dict[str, Any]
 
 
-def _feed(row: sqlite3.Row) -> LiveFeed:
+def _feed(row: Row) -> LiveFeed:
     return LiveFeed(
         tracker_id=row["tracker_id"],
         owner_id=row["owner_id"],
@@ -113,7 +112,7 @@ def _feed(row: sqlite3.Row) -> LiveFeed:
     )
 
 
-def _event(row: sqlite3.Row) -> LiveEvent:
+def _event(row: Row) -> LiveEvent:
     return LiveEvent(
         tracker_id=row["tracker_id"],
         conversion_id=row["conversion_id"],
@@ -285,18 +284,132 @@ class LiveRepository:
         revenue: float,
         data: Mapping[str, Any],
         now: datetime,
+        click_id: str | None = None,
+        instant_lease: timedelta | None = None,
     ) -> bool:
-        """Record an event in ``state`` unless it was already; True for the one that did."""
+        """Record an event in ``state`` unless it was already; True for the one that did.
+
+        ``click_id`` given, an S2S postback may have told the event first (``claim_instant``):
+        then the event is recorded as ``sent`` with that notification (False: nothing to
+        send), or, while the postback's send is still in flight (younger than
+        ``instant_lease``), not recorded at all (False: the next poll looks again). A
+        postback's claim older than that was left by a process that died: the poll sends."""
         claimed = stamp(now) if state == "claimed" else None
-        changed = await self._db.execute(
-            "INSERT OR IGNORE INTO live_events (tracker_id, conversion_id, status, state, "
-            "claimed_at, postback_at, revenue, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                tracker_id, conversion_id, status, state, claimed, stamp(postback_at),
-                revenue, _json(dict(data)),
-            ),
-        )  # fmt: skip
+        async with self._db.transaction() as tx:
+            if click_id and state == "claimed":
+                instant = await tx.fetchone(
+                    "SELECT state, claimed_at, message_id, tid FROM live_instant "
+                    "WHERE tracker_id = ? AND click_id = ? AND status = ? "
+                    "AND conversion_id IS NULL ORDER BY claimed_at LIMIT 1",
+                    (tracker_id, click_id, status),
+                )
+                if instant is not None:
+                    lease = instant_lease or timedelta(minutes=2)
+                    fresh = parse_time(instant["claimed_at"]) > now - lease
+                    if instant["state"] == "claimed" and fresh:
+                        return False
+                    told = instant["state"] == "sent"
+                    await tx.execute(
+                        "UPDATE live_instant SET conversion_id = ?, "
+                        "state = CASE WHEN state = 'sent' THEN 'sent' ELSE 'superseded' END "
+                        "WHERE tracker_id = ? AND click_id = ? AND status = ? AND tid = ?",
+                        (conversion_id, tracker_id, click_id, status, instant["tid"]),
+                    )
+                    if told:
+                        await tx.execute(
+                            "INSERT INTO live_events (tracker_id, conversion_id, status, "
+                            "state, message_id, told_at, postback_at, revenue, data, click_id) "
+                            "VALUES (?, ?, ?, 'sent', ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                            (
+                                tracker_id, conversion_id, status, instant["message_id"],
+                                instant["claimed_at"], stamp(postback_at), revenue,
+                                _json(dict(data)), click_id,
+                            ),
+                        )  # fmt: skip
+                        return False
+            changed = await tx.execute(
+                "INSERT INTO live_events (tracker_id, conversion_id, status, state, claimed_at, "
+                "postback_at, revenue, data, click_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (
+                    tracker_id, conversion_id, status, state, claimed, stamp(postback_at),
+                    revenue, _json(dict(data)), click_id,
+                ),
+            )  # fmt: skip
         return changed == 1
+
+    # ----- S2S postbacks: the instant path into the same feed ------------------------------
+
+    async def claim_instant(
+        self,
+        tracker_id: int,
+        click_id: str,
+        status: str,
+        tid: str,
+        *,
+        now: datetime,
+        data: Mapping[str, Any],
+    ) -> bool:
+        """Claim a conversion an S2S postback told, before it is sent: False when the poller
+        told it already or another postback (a retry, another process) claimed it."""
+        async with self._db.transaction() as tx:
+            told = await tx.fetchone(
+                "SELECT 1 FROM live_events WHERE tracker_id = ? AND click_id = ? AND status = ?",
+                (tracker_id, click_id, status),
+            )
+            if told is not None:
+                return False
+            changed = await tx.execute(
+                "INSERT INTO live_instant (tracker_id, click_id, status, tid, state, "
+                "claimed_at, data) VALUES (?, ?, ?, ?, 'claimed', ?, ?) ON CONFLICT DO NOTHING",
+                (tracker_id, click_id, status, tid, stamp(now), _json(dict(data))),
+            )
+        return changed == 1
+
+    async def settle_instant(
+        self,
+        tracker_id: int,
+        click_id: str,
+        status: str,
+        tid: str,
+        *,
+        state: str,
+        message_id: int | None,
+    ) -> None:
+        """The postback's notification went out (``sent``) or cannot (``undeliverable``);
+        an event the poller matched meanwhile gets the message to reply to later."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE live_instant SET state = ?, message_id = ? "
+                "WHERE tracker_id = ? AND click_id = ? AND status = ? AND tid = ?",
+                (state, message_id, tracker_id, click_id, status, tid),
+            )
+            if message_id is not None:
+                await tx.execute(
+                    "UPDATE live_events SET message_id = COALESCE(message_id, ?) "
+                    "WHERE tracker_id = ? AND click_id = ? AND status = ?",
+                    (message_id, tracker_id, click_id, status),
+                )
+
+    async def earlier_on_click(
+        self, tracker_id: int, click_id: str, status: str
+    ) -> tuple[str, int | None] | None:
+        """The last other status the feed told for the click (a postback's status change
+        replies to it): (status, message id)."""
+        rows = await self._db.fetchall(
+            "SELECT status, message_id, told_at AS at FROM live_events "
+            "WHERE tracker_id = ? AND click_id = ? AND status != ? AND told_at IS NOT NULL "
+            "UNION ALL SELECT status, message_id, claimed_at AS at FROM live_instant "
+            "WHERE tracker_id = ? AND click_id = ? AND status != ? AND state = 'sent'",
+            (tracker_id, click_id, status, tracker_id, click_id, status),
+        )
+        if not rows:
+            return None
+        last = max(rows, key=lambda row: row["at"])
+        return last["status"].split("#", 1)[0], last["message_id"]
+
+    async def prune_instant(self, before: datetime) -> None:
+        await self._db.execute("DELETE FROM live_instant WHERE claimed_at < ?", (stamp(before),))
 
     async def settle(
         self,

@@ -6,33 +6,32 @@ text, i.e. from the client, so an id alone never reaches another user's row.
 
 from __future__ import annotations
 
-import sqlite3
+import hashlib
 
 from storage.crypto import Cipher
-from storage.db import Database, Session, parse_time, utc_now
+from storage.db import Database, Row, Session, parse_time, utc_now
 from storage.errors import TrackerNameTaken
 from storage.memo import MISS
 from storage.models import Credentials, Secret, Tracker, hint
 from storage.users import user_key
 
 API_KEY = "api_key"
+#: an S2S address's token: 32 of the 43 characters of `Cipher.token` (192 bits)
+S2S_TOKEN_LENGTH = 32
 POSTBACK_KEY = "postback_key"
 MAX_NAME_LENGTH = 64
 
 # The encrypted columns are left out on purpose: listing trackers never loads a key.
-_SELECT_ONE = (
+_COLUMNS = (
     "SELECT id, owner_id, name, url, api_key_hint, "
-    "postback_key_enc IS NOT NULL AS has_postback_key, created_at, report_dialect "
-    "FROM trackers WHERE id = ? AND owner_id = ?"
+    "postback_key_enc IS NOT NULL AS has_postback_key, created_at, report_dialect FROM trackers"
 )
-_SELECT_ALL = (
-    "SELECT id, owner_id, name, url, api_key_hint, "
-    "postback_key_enc IS NOT NULL AS has_postback_key, created_at, report_dialect "
-    "FROM trackers WHERE owner_id = ? ORDER BY id"
-)
+_SELECT_ONE = f"{_COLUMNS} WHERE id = ? AND owner_id = ?"
+_SELECT_ALL = f"{_COLUMNS} WHERE owner_id = ? ORDER BY id"
+_SELECT_BY_S2S = f"{_COLUMNS} WHERE s2s_hash = ?"
 
 
-def _tracker(row: sqlite3.Row) -> Tracker:
+def _tracker(row: Row) -> Tracker:
     return Tracker(
         id=row["id"],
         owner_id=row["owner_id"],
@@ -253,7 +252,51 @@ class TrackerRepository:
             return None
         return self._cipher.encrypt(key, owner_id=owner_id, purpose=POSTBACK_KEY)
 
+    # ----- the S2S postback address -----------------------------------------------
+
+    def _s2s_token(self, tracker_id: int, generation: int) -> str:
+        return self._cipher.token("s2s", tracker_id, generation)[:S2S_TOKEN_LENGTH]
+
+    async def s2s_token(self, owner_id: int, tracker_id: int) -> str | None:
+        """The token of the tracker's S2S address (``/s2s/<token>``); None if not the
+        owner's. Derived from the master key, never stored: only its hash is, to find the
+        tracker a postback is for."""
+        row = await self._db.fetchone(
+            "SELECT s2s_generation, s2s_hash FROM trackers WHERE id = ? AND owner_id = ?",
+            (tracker_id, owner_id),
+        )
+        if row is None:
+            return None
+        token = self._s2s_token(tracker_id, int(row["s2s_generation"]))
+        if row["s2s_hash"] != token_hash(token):
+            await self._db.execute(
+                "UPDATE trackers SET s2s_hash = ? WHERE id = ? AND owner_id = ?",
+                (token_hash(token), tracker_id, owner_id),
+            )
+        return token
+
+    async def new_s2s_token(self, owner_id: int, tracker_id: int) -> str | None:
+        """A new S2S address; the old one answers 404 from now on."""
+        changed = await self._db.execute(
+            "UPDATE trackers SET s2s_generation = s2s_generation + 1, s2s_hash = NULL "
+            "WHERE id = ? AND owner_id = ?",
+            (tracker_id, owner_id),
+        )
+        return await self.s2s_token(owner_id, tracker_id) if changed else None
+
+    async def by_s2s_token(self, token: str) -> Tracker | None:
+        """The tracker whose current S2S address this is, or None (a wrong or an old one)."""
+        if len(token) != S2S_TOKEN_LENGTH:
+            return None
+        row = await self._db.fetchone(_SELECT_BY_S2S, (token_hash(token),))
+        return _tracker(row) if row is not None else None
+
 
 async def _names(tx: Session, owner_id: int) -> set[str]:
     rows = await tx.fetchall("SELECT name FROM trackers WHERE owner_id = ?", (owner_id,))
     return {row["name"].casefold() for row in rows}
+
+
+def token_hash(token: str) -> str:
+    """What is stored of a token: enough to find it, nothing to reuse."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from storage.db import Database, parse_time, utc_now
+from storage.db import Database, Row, parse_time, utc_now
 from storage.memo import MISS
 from storage.models import User
 
 
-def _user(row: sqlite3.Row) -> User:
+def _user(row: Row) -> User:
     return User(
         id=row["id"],
         language=row["language"],

@@ -17,13 +17,12 @@ a list, a click's conversions) is plain JSON.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from storage.crypto import Cipher
-from storage.db import Database, parse_time, utc_now
+from storage.db import Database, Row, parse_time, utc_now
 
 SENDING = "sending"
 UNKNOWN = "unknown"
@@ -123,7 +122,7 @@ class WriteRepository:
             (state, json.dumps(outcome) if outcome is not None else None, utc_now(), owner_id, key),
         )
 
-    def _write(self, row: sqlite3.Row) -> Write:
+    def _write(self, row: Row) -> Write:
         payload = self._cipher.decrypt(
             row["payload_enc"], owner_id=row["owner_id"], purpose=PURPOSE
         )

@@ -1,9 +1,10 @@
-"""Shared fixtures: a sandbox tracker on loopback, a pooled client, and a request recorder."""
+"""Shared fixtures: a sandbox tracker on loopback, a pooled client, a request recorder, and
+real PostgreSQL and Redis servers for the tests that run on both engines."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from keitaro import KeitaroClient
 from keitaro.sandbox import Sandbox
 from keitaro.transport import HttpPool
 from tests.bot_world import BotWorld
+from tests.servers import PostgresServer, RedisServer, start_postgres, start_redis
 
 API_KEY = "sandbox-admin-key-7d1f0c9e2b4a6583"
 RESTRICTED_KEY = "sandbox-restricted-key-55aa0e3c9b"
@@ -104,3 +106,32 @@ async def pool(recorder: Recorder) -> AsyncIterator[HttpPool]:
 @pytest.fixture
 def client(sandbox: Sandbox, pool: HttpPool) -> KeitaroClient:
     return KeitaroClient(sandbox.url, API_KEY, postback_key=POSTBACK_KEY, pool=pool)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One PostgreSQL server for the session (each test takes a fresh database on it)."""
+    server = start_postgres()
+    if server is None:
+        pytest.skip("PostgreSQL is not installed here (initdb not found); .ci/run installs it")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[RedisServer]:
+    server = start_redis()
+    if server is None:
+        pytest.skip("redis-server is not installed here; .ci/run installs it")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a repository test's database lives: a SQLite file, or a fresh database on the
+    real PostgreSQL server. Tests that take it run once on each engine."""
+    if request.param == "sqlite":
+        return str(tmp_path / "bot.sqlite3")
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    return server.new_database()

@@ -37,8 +37,8 @@ def test_import_storage_does_not_load_aiogram() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, cwd=STORAGE.parent)  # noqa: S603
 
 
-def test_sqlite_storage_is_exported_lazily() -> None:
+def test_database_storage_is_exported_lazily() -> None:
     import storage
-    from storage.fsm import SQLiteStorage
+    from storage.fsm import DatabaseStorage
 
-    assert storage.SQLiteStorage is SQLiteStorage
+    assert storage.DatabaseStorage is DatabaseStorage

@@ -20,8 +20,9 @@ SPEC = {"period": "yesterday", "group": ["campaign"]}
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "bot.sqlite3")
+async def db(db_target: str) -> AsyncIterator[Database]:
+    """Each test runs on SQLite and on a real PostgreSQL."""
+    database = await Database.open(db_target)
     yield database
     await database.close()
 

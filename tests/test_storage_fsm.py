@@ -1,10 +1,10 @@
-"""FSM state on SQLite: a dialog half-way through survives a restart."""
+"""FSM state in the database (SQLite or PostgreSQL): a dialog half-way through survives a
+restart."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from aiogram.exceptions import DataNotDictLikeError
@@ -12,7 +12,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import StorageKey
 
-from storage import Database, SQLiteStorage
+from storage import Database, DatabaseStorage
 
 KEY = StorageKey(bot_id=42, chat_id=1001, user_id=1001)
 
@@ -23,27 +23,28 @@ class Connect(StatesGroup):
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "bot.sqlite3"
+def db_path(db_target: str) -> str:
+    """A SQLite file or a fresh PostgreSQL database: every test runs on both."""
+    return db_target
 
 
 @pytest.fixture
-async def storage(db_path: Path) -> AsyncIterator[SQLiteStorage]:
+async def storage(db_path: str) -> AsyncIterator[DatabaseStorage]:
     db = await Database.open(db_path)
-    yield SQLiteStorage(db)
+    yield DatabaseStorage(db)
     await db.close()
 
 
-async def test_state_and_data_survive_a_restart(db_path: Path) -> None:
+async def test_state_and_data_survive_a_restart(db_path: str) -> None:
     db = await Database.open(db_path)
-    context = FSMContext(storage=SQLiteStorage(db), key=KEY)
+    context = FSMContext(storage=DatabaseStorage(db), key=KEY)
     await context.set_state(Connect.api_key)
     await context.update_data(url="https://t.example.com", attempts=2, flags=["a", "б"])
     await context.storage.close()
     await db.close()
 
     async with await Database.open(db_path) as reopened:
-        context = FSMContext(storage=SQLiteStorage(reopened), key=KEY)
+        context = FSMContext(storage=DatabaseStorage(reopened), key=KEY)
         assert await context.get_state() == Connect.api_key.state
         assert await context.get_data() == {
             "url": "https://t.example.com",
@@ -53,15 +54,15 @@ async def test_state_and_data_survive_a_restart(db_path: Path) -> None:
         assert await context.get_value("attempts") == 2
 
 
-async def test_close_leaves_the_shared_database_open(db_path: Path) -> None:
+async def test_close_leaves_the_shared_database_open(db_path: str) -> None:
     async with await Database.open(db_path) as db:
-        storage = SQLiteStorage(db)
+        storage = DatabaseStorage(db)
         await storage.close()
         await storage.set_state(KEY, "still:works")
         assert await storage.get_state(KEY) == "still:works"
 
 
-async def test_non_serialisable_data_raises(storage: SQLiteStorage) -> None:
+async def test_non_serialisable_data_raises(storage: DatabaseStorage) -> None:
     await storage.set_data(KEY, {"kept": 1})
     for bad in ({"when": datetime.now()}, {"ids": {1, 2}}, {"obj": object()}):
         with pytest.raises(TypeError):
@@ -73,7 +74,7 @@ async def test_non_serialisable_data_raises(storage: SQLiteStorage) -> None:
         await storage.set_data(KEY, [("a", 1)])  # type: ignore[arg-type]
 
 
-async def test_defaults_and_clearing(storage: SQLiteStorage, db_path: Path) -> None:
+async def test_defaults_and_clearing(storage: DatabaseStorage, db_path: str) -> None:
     assert await storage.get_state(KEY) is None
     assert await storage.get_data(KEY) == {}
     context = FSMContext(storage=storage, key=KEY)
@@ -88,7 +89,7 @@ async def test_defaults_and_clearing(storage: SQLiteStorage, db_path: Path) -> N
     assert rows is not None and rows[0] == 0  # cleared dialogs leave no rows behind
 
 
-async def test_data_is_a_copy(storage: SQLiteStorage) -> None:
+async def test_data_is_a_copy(storage: DatabaseStorage) -> None:
     await storage.set_data(KEY, {"items": [1]})
     data = await storage.get_data(KEY)
     data["items"].append(2)
@@ -106,7 +107,9 @@ async def test_data_is_a_copy(storage: SQLiteStorage) -> None:
         StorageKey(bot_id=42, chat_id=1001, user_id=1001, destiny="aiogd:stack"),
     ],
 )
-async def test_every_key_field_separates_dialogs(storage: SQLiteStorage, other: StorageKey) -> None:
+async def test_every_key_field_separates_dialogs(
+    storage: DatabaseStorage, other: StorageKey
+) -> None:
     await storage.set_state(KEY, Connect.url)
     await storage.set_data(KEY, {"mine": True})
     assert await storage.get_state(other) is None

@@ -1,11 +1,12 @@
-"""Trackers and users: keys encrypted at rest, every row reachable only by its owner."""
+"""Trackers and users: keys encrypted at rest, every row reachable only by its owner.
+
+Every test that takes ``db`` or ``db_target`` runs on SQLite and on a real PostgreSQL."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import pickle
-import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -14,12 +15,14 @@ import pytest
 from storage import (
     Cipher,
     CipherError,
+    ConstraintError,
     Database,
     Secret,
     TrackerNameTaken,
     TrackerRepository,
     UserRepository,
 )
+from tests.servers import PostgresServer
 
 API_KEY = "sandbox-admin-key-7d1f0c9e2b4a6583"
 POSTBACK_KEY = "pb-4f0e9d8c7b6a5e4d"
@@ -37,8 +40,8 @@ def master_key() -> bytes:
 
 
 @pytest.fixture
-async def db(db_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(db_path)
+async def db(db_target: str) -> AsyncIterator[Database]:
+    database = await Database.open(db_target)
     yield database
     await database.close()
 
@@ -70,9 +73,9 @@ def assert_absent(db_path: Path, *secrets: str) -> None:
                 assert encoded not in content, f"a secret is readable in {name}"
 
 
-async def test_keys_never_reach_the_files_in_clear(
-    db: Database, db_path: Path, trackers: TrackerRepository
-) -> None:
+async def test_keys_never_reach_the_files_in_clear(db_path: Path, master_key: bytes) -> None:
+    db = await Database.open(db_path)
+    trackers = TrackerRepository(db, Cipher(master_key))
     tracker = await trackers.add(ALICE, "Main", "https://t.example.com", API_KEY, POSTBACK_KEY)
     await trackers.set_postback_key(ALICE, tracker.id, POSTBACK_KEY + "-v2")
     files = raw_bytes(db_path)
@@ -81,6 +84,20 @@ async def test_keys_never_reach_the_files_in_clear(
     assert_absent(db_path, API_KEY, POSTBACK_KEY, POSTBACK_KEY + "-v2")
     await db.close()  # checkpoints the WAL into the main file
     assert_absent(db_path, API_KEY, POSTBACK_KEY, POSTBACK_KEY + "-v2")
+
+
+async def test_keys_never_reach_postgres_in_clear(
+    postgres_server: PostgresServer, master_key: bytes
+) -> None:
+    async with await Database.open(postgres_server.new_database()) as db:
+        trackers = TrackerRepository(db, Cipher(master_key))
+        tracker = await trackers.add(ALICE, "Main", "https://t.example.com", API_KEY, POSTBACK_KEY)
+        rows = await db.fetchall("SELECT * FROM trackers WHERE id = ?", (tracker.id,))
+        stored = repr([dict(row) for row in rows])
+        assert "https://t.example.com" in stored  # the check can see the row
+        assert API_KEY not in stored and POSTBACK_KEY not in stored
+        creds = await trackers.credentials(ALICE, tracker.id)
+        assert creds is not None and creds.api_key.reveal() == API_KEY
 
 
 async def test_tracker_and_credentials_round_trip(trackers: TrackerRepository) -> None:
@@ -174,7 +191,7 @@ async def test_the_schema_refuses_a_foreign_active_tracker_even_without_the_repo
 ) -> None:
     alice = await trackers.add(ALICE, "Main", "https://a.example.com", API_KEY)
     await users.ensure(BOB)
-    with pytest.raises(sqlite3.IntegrityError, match="another user"):
+    with pytest.raises(ConstraintError, match="another user"):
         await db.execute("UPDATE users SET active_tracker_id = ? WHERE id = ?", (alice.id, BOB))
 
 
@@ -241,12 +258,12 @@ async def test_users(users: UserRepository) -> None:
     assert await users.set_active_tracker(ALICE, None)
 
 
-async def test_a_different_master_key_cannot_read_old_secrets(db_path: Path) -> None:
-    async with await Database.open(db_path) as db:
+async def test_a_different_master_key_cannot_read_old_secrets(db_target: str) -> None:
+    async with await Database.open(db_target) as db:
         old = TrackerRepository(db, Cipher(os.urandom(32)))
         tracker = await old.add(ALICE, "Main", "https://t.example.com", API_KEY, POSTBACK_KEY)
 
-    async with await Database.open(db_path) as db:
+    async with await Database.open(db_target) as db:
         new_key = os.urandom(32)
         repo = TrackerRepository(db, Cipher(new_key))
         # Everything that needs no secret keeps working...
