@@ -6,23 +6,22 @@ import argparse
 import asyncio
 import contextlib
 import logging
-import signal
 import sys
+from urllib.parse import urlsplit
 
 from bot.config import Settings
+from bot.logs import configure_logging, register_secret
 
 log = logging.getLogger("bot")
-
-SETUP_HELP = (
-    "BOT_TOKEN is not set. Get a token from @BotFather in Telegram and put it in .env "
-    "(see .env.example), or try the bot without one: python -m bot demo"
-)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="keitaro-bot", description="Keitaro in Telegram.")
     commands = parser.add_subparsers(dest="command")
-    commands.add_parser("run", help="run the bot with long polling (needs BOT_TOKEN)")
+    commands.add_parser(
+        "run", help="run the bot: long polling, or webhooks with WEBHOOK_URL (needs BOT_TOKEN)"
+    )
+    commands.add_parser("secret", help="print a new SECRET_KEY (for .env)")
     demo = commands.add_parser("demo", help="the bot in this terminal, with a sandbox tracker")
     demo.add_argument("--files", default="demo-files", help="where photos and documents go")
     demo.add_argument("--lang", default="ru", choices=["ru", "en", "uk"])
@@ -32,53 +31,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def configure_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
-    # httpx logs every request URL at INFO; keep it for DEBUG runs only
-    logging.getLogger("httpx").setLevel(logging.WARNING if level != "DEBUG" else logging.DEBUG)
-
-
-async def run(settings: Settings) -> int:
-    """Long polling until SIGINT/SIGTERM; closes HTTP and the database on the way out."""
-    from bot.app import build_services, create_bot, create_dispatcher, settle_memory
-    from bot.commands import register_commands
-
-    if settings.bot_token is None:
-        print(SETUP_HELP, file=sys.stderr)
-        return 2
-    services = await build_services(settings)
-    bot = create_bot(settings)
-    dp = create_dispatcher(services)
-    settle_memory()
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
-    try:
-        await register_commands(bot)
-        polling = asyncio.create_task(
-            dp.start_polling(bot, handle_signals=False, close_bot_session=False)
-        )
-        stopping = asyncio.create_task(stop.wait())
-        await asyncio.wait({polling, stopping}, return_when=asyncio.FIRST_COMPLETED)
-        if not polling.done():
-            await dp.stop_polling()
-            await polling
-        log.info("stopped")
-    finally:
-        await bot.session.close()
-        await services.close()
-    return 0
+def register_settings_secrets(settings: Settings) -> None:
+    """Whatever a log line might quote of the settings is masked in it."""
+    for value in (settings.bot_token, settings.secret_key, settings.webhook_secret):
+        if value is not None:
+            register_secret(value.get_secret_value())
+    for url in (settings.database_url, settings.redis_url):
+        if url is not None:
+            password = urlsplit(url.get_secret_value()).password
+            if password:
+                register_secret(password)
 
 
 def main(argv: list[str] | None = None) -> None:
     args = _parser().parse_args(argv)
     command = args.command or "run"
+    if command == "secret":  # before Settings: a half-filled .env must not stop it
+        from storage import generate_key
+
+        print(generate_key())
+        return
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
+    register_settings_secrets(settings)
     if command == "sandbox":
         from keitaro.sandbox.__main__ import main as sandbox_main
 
@@ -90,6 +65,8 @@ def main(argv: list[str] | None = None) -> None:
         with contextlib.suppress(KeyboardInterrupt):
             asyncio.run(run_demo(files=args.files, language=args.lang))
         return
+    from bot.runner import run
+
     sys.exit(asyncio.run(run(settings)))
 
 

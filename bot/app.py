@@ -91,6 +91,8 @@ class Services:
     writes: Writes
     #: who opened each bot message in a group chat (a member's press never takes it over)
     screens: ScreenOwners
+    #: the master key's cipher (tokens such as the webhook's secret derive from it)
+    cipher: Cipher
     results: ResultStore = field(default_factory=ResultStore)
     cache: ListCache = field(default_factory=ListCache)
     followups: FollowUps = field(default_factory=FollowUps)
@@ -161,6 +163,7 @@ async def build_services(settings: Settings, *, pool: HttpPool | None = None) ->
         pool=pool,
         writes=Writes(writes),
         screens=ScreenOwners(screens),
+        cipher=cipher,
     )
     if settings.redis_url is not None:
         storage = redis_storage(settings.redis_url.get_secret_value())

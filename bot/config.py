@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     #: in polling mode, where /healthz, /metrics and the S2S endpoint listen (unset: nowhere)
     metrics_listen: str | None = None
+    #: the bot's public address for S2S postbacks when it differs from WEBHOOK_URL (polling
+    #: mode with METRICS_LISTEN behind a proxy)
+    public_url: str | None = None
     #: S2S postbacks a second one tracker's address takes (more are answered 429)
     s2s_rate: float = Field(20.0, gt=0, le=10_000)
     #: a user sending more than this many updates within ``throttle_window`` seconds is slowed
@@ -87,13 +90,14 @@ class Settings(BaseSettings):
         "webhook_url",
         "webhook_secret",
         "metrics_listen",
+        "public_url",
         mode="before",
     )
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("webhook_url")
+    @field_validator("webhook_url", "public_url")
     @classmethod
     def _https(cls, value: str | None) -> str | None:
         if value is None:
@@ -101,7 +105,7 @@ class Settings(BaseSettings):
         value = value.strip().rstrip("/")
         loopback = value.startswith(("http://127.0.0.1", "http://localhost"))
         if not value.startswith("https://") and not loopback:
-            raise ValueError("WEBHOOK_URL must be the bot's public https:// address")
+            raise ValueError("the bot's public address must be an https:// one")
         return value
 
     @field_validator("webhook_listen", "metrics_listen")
@@ -139,6 +143,11 @@ class Settings(BaseSettings):
         if self.database_url is not None:
             return self.database_url.get_secret_value()
         return self.db_path
+
+    @property
+    def public_address(self) -> str | None:
+        """Where Keitaro reaches the bot's web server, if anywhere."""
+        return self.public_url or self.webhook_url
 
     def is_allowed(self, user_id: int) -> bool:
         return not self.allowed_users or user_id in self.allowed_users

@@ -57,11 +57,13 @@ from aiogram import Bot, Dispatcher
 from bot.alerts.watcher import AlertWatcher
 from bot.digests.buttons import digest_keyboard
 from bot.digests.compose import ChartMemo, Composer
-from bot.digests.limits import PerKey, TokenBucket
+from bot.digests.limits import PerKey, SharedTokenBucket, TokenBucket
 from bot.digests.schedule import LOOKBACK, Slot, due_slot
 from bot.digests.send import Outcome, Sender
 from bot.i18n import Translator
+from bot.leases import LeaseKeeper
 from bot.live.poller import LivePoller
+from bot.metrics import Tally
 from bot.services import reading
 from bot.services.reading import reading_ledger
 from storage.digests import DigestRepository, DueState
@@ -145,7 +147,12 @@ class Scheduler:
         self.charts = ChartMemo()
         trackers = PerKey(per_tracker)  # digests and the live feed share each tracker's share
         self.composer = Composer(services, trackers, self.charts, retry_delay, sleep)
-        bucket = TokenBucket(rate, burst, monotonic=monotonic, sleep=sleep)
+        redis = getattr(services, "redis", None)
+        bucket: TokenBucket | SharedTokenBucket = (
+            SharedTokenBucket(redis, rate, burst, sleep=sleep)
+            if redis is not None  # several processes: one limit for them all
+            else TokenBucket(rate, burst, monotonic=monotonic, sleep=sleep)
+        )
         self.sender = Sender(bot, bucket, self.charts, sleep=sleep)
         settings = services.settings
         self.live = LivePoller(
@@ -157,12 +164,21 @@ class Scheduler:
             services, bot, self.sender, trackers, clock=lambda: self.clock(),
             every=timedelta(seconds=settings.alerts_tick_seconds), sleep=sleep,
         )  # fmt: skip
-        self.counts: Counter[str] = Counter()
+        self.counts: Counter[str] = Tally("digests")
+        #: several processes on one database divide the trackers by leases; alone, all ours
+        self.leases = (
+            LeaseKeeper(services.db, clock=lambda: self.clock()) if services.db.shared else None
+        )
+        self.live.owns = self.alerts.owns = self.owns
         self._workers = asyncio.Semaphore(workers)
         self._inflight: set[tuple[int, str]] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._loop: asyncio.Task[None] | None = None
         self._starters: set[asyncio.Task[None]] = set()
+
+    def owns(self, tracker_id: int) -> bool:
+        """Whether this process runs the tracker's digests, live feed and alerts now."""
+        return self.leases is None or self.leases.owns(tracker_id)
 
     # ----- finding work ------------------------------------------------------------------
 
@@ -176,6 +192,8 @@ class Scheduler:
         slots: dict[tuple[str, str, str], Slot | None] = {}
         jobs = []
         for index, state in enumerate(await self.repository.due_states(), start=1):
+            if not self.owns(state.tracker_id):
+                continue
             slot = self._slot(state, now, slots)
             job = self._fresh(state, slot, now) or await self._stale(state, slot, now)
             if job is not None and job.key not in self._inflight:
@@ -329,6 +347,8 @@ class Scheduler:
     # ----- the loop ------------------------------------------------------------------------
 
     def start(self) -> None:
+        if self.leases is not None:
+            self.leases.start()
         if self._loop is None or self._loop.done():
             self._loop = asyncio.create_task(self._forever(), name="digest-scheduler")
         self.live.start()  # its own finer loop, on the same limiter and tracker shares
@@ -352,6 +372,8 @@ class Scheduler:
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
+        if self.leases is not None:  # last: the others take over at once, nothing in flight
+            await self.leases.stop()
 
     async def _forever(self) -> None:
         while True:

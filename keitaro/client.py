@@ -85,12 +85,15 @@ class KeitaroClient:
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
         deadline: float | None = None,
         observer: Callable[[ApiResult], None] | None = None,
+        on_call: Callable[[str, str, float], None] | None = None,
     ) -> None:
         """``deadline``: seconds a whole :meth:`call` may take (default: the pool's
         ``Timeouts.total``, 45 s). ``report_dialect``: what the tracker is known to speak
         (None: not known yet, ``REPORT_DIALECT`` is tried); ``on_report_dialect`` is awaited
         with the dialect when reports prove one other than the known one. ``observer`` sees
-        every successful result (the bot counts what answers left unread)."""
+        every successful result (the bot counts what answers left unread). ``on_call`` is
+        told of every call, (action, outcome, seconds): ``"ok"`` or the error's class name
+        (the bot's metrics)."""
         if deadline is not None and deadline <= 0:
             raise ValueError("deadline is a positive number of seconds")
         self.root = normalize_tracker_url(url)
@@ -107,6 +110,7 @@ class KeitaroClient:
         self.report_dialect = report_dialect or REPORT_DIALECT
         self.on_report_dialect = on_report_dialect
         self.observer = observer
+        self.on_call = on_call
         self._told_dialect = report_dialect
         #: measures missing from answers in both dialects: the tracker does not have them
         self._absent_measures: set[str] = set()
@@ -155,13 +159,21 @@ class KeitaroClient:
         ``result`` holds the failed call (masked request, status, answer).
         """
         spec = self._action(action)
-        validated = self._validate(spec, params, kwargs)
-        built = spec.build_request(validated)
-        body = built.body
-        if spec.name == "reports.build" and isinstance(body, dict):
-            result = await self._report(spec, built.method, built.path, built.query, body)
-        else:
-            result = await self._routed(spec, built.method, built.path, built.query, body)
+        started = time.monotonic()
+        try:
+            validated = self._validate(spec, params, kwargs)
+            built = spec.build_request(validated)
+            body = built.body
+            if spec.name == "reports.build" and isinstance(body, dict):
+                result = await self._report(spec, built.method, built.path, built.query, body)
+            else:
+                result = await self._routed(spec, built.method, built.path, built.query, body)
+        except errors.KeitaroError as error:
+            if self.on_call is not None:
+                self.on_call(spec.name, type(error).__name__, time.monotonic() - started)
+            raise
+        if self.on_call is not None:
+            self.on_call(spec.name, "ok", time.monotonic() - started)
         _keep_asked_id(result, getattr(validated, "id", None))
         if self.observer is not None:
             self.observer(result)

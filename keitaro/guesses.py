@@ -205,3 +205,30 @@ def alert_range(start: datetime, end: datetime) -> dict[str, Any]:
         "to": end.astimezone(UTC).strftime(fmt),
         "timezone": "UTC",
     }
+
+
+#: The query of the S2S postback URL the bot asks a buyer to paste into a campaign's
+#: postbacks (Campaign → S2S postbacks): our parameter name → Keitaro's macro. GUESS: the
+#: macro names follow Keitaro's documented postback macros ({subid}, {status}, {payout},
+#: {currency}, {campaign_id}...); {tid}, {offer_name}, {country} and {source} are less sure.
+#: A macro Keitaro does not know reaches us as the literal "{name}", which the bot reads as
+#: absent, so a wrong guess here costs a line of the notification, never the notification.
+S2S_MACROS: Final[tuple[tuple[str, str], ...]] = (
+    ("subid", "{subid}"),
+    ("status", "{status}"),
+    ("payout", "{payout}"),
+    ("currency", "{currency}"),
+    ("tid", "{tid}"),
+    ("campaign_id", "{campaign_id}"),
+    ("campaign", "{campaign_name}"),
+    ("offer_id", "{offer_id}"),
+    ("offer", "{offer_name}"),
+    ("country", "{country}"),
+    ("source", "{source}"),
+    ("sub_id_1", "{sub_id_1}"),
+    ("sub_id_2", "{sub_id_2}"),
+    ("sub_id_3", "{sub_id_3}"),
+    ("sub_id_4", "{sub_id_4}"),
+)
+#: the statuses a campaign's S2S postback can send (the OpenAPI description's list)
+S2S_STATUSES: Final[tuple[str, ...]] = ("lead", "sale", "rejected", "rebill")

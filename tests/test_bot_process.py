@@ -62,7 +62,10 @@ async def _drain(stream: asyncio.StreamReader | None, into: bytearray) -> None:
 
 def bot_env(telegram_url: str, db_path: Path) -> dict[str, str]:
     """The environment of a deployment, without anything the developer's shell may add."""
-    dropped = {"SECRET_KEY", "REDIS_URL", "ALLOWED_USERS", "ADMIN_IDS", "DEFAULT_LANGUAGE"}
+    dropped = {
+        "SECRET_KEY", "REDIS_URL", "ALLOWED_USERS", "ADMIN_IDS", "DEFAULT_LANGUAGE",
+        "DATABASE_URL", "WEBHOOK_URL", "WEBHOOK_SECRET", "METRICS_LISTEN", "LOG_FORMAT",
+    }  # fmt: skip
     env = {key: value for key, value in os.environ.items() if key not in dropped}
     env.update(
         BOT_TOKEN=TOKEN,
@@ -178,11 +181,11 @@ CHAT = 7002
 POST_GROUPS = ("POST", "/admin_api/v1/groups")
 
 
-async def start_bot(url: str, folder: Path) -> BotProcess:
+async def start_bot(url: str, folder: Path, **extra_env: str) -> BotProcess:
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run",
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        cwd=folder, env=bot_env(url, folder / "bot.sqlite3"),
+        cwd=folder, env={**bot_env(url, folder / "bot.sqlite3"), **extra_env},
     )  # fmt: skip
     bot = BotProcess(process)
     bot.readers = [

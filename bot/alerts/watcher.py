@@ -57,6 +57,7 @@ from bot.digests.send import Sender
 from bot.i18n import Translator
 from bot.live.poller import spread
 from bot.live.settings import in_quiet_hours
+from bot.metrics import Tally
 from bot.ui.errors import describe
 from keitaro import KeitaroError
 from keitaro.errors import AuthenticationError, PermissionDeniedError, ServerError
@@ -129,8 +130,10 @@ class AlertWatcher:
         self.lease = lease
         self.sleep = sleep
         self.repository = AlertRepository(services.db)
-        self.counts: dict[str, int] = defaultdict(int)
+        self.counts: dict[str, int] = Tally("alerts")
         self._running: dict[int, asyncio.Task[None]] = {}
+        #: whether this process watches the tracker (several processes divide them by leases)
+        self.owns: Callable[[int], bool] = lambda _tracker_id: True
         self._loop: asyncio.Task[None] | None = None
         self._pruned: datetime | None = None
         self._next: dict[int, datetime] = {}
@@ -175,6 +178,8 @@ class AlertWatcher:
             self._pruned = now
         started = []
         for tracker_id in await self.repository.watched_trackers():
+            if not self.owns(tracker_id):
+                continue
             running = self._running.get(tracker_id)
             if running is not None and not running.done():
                 continue

@@ -19,7 +19,7 @@ from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, Teleg
 from aiogram.types import BufferedInputFile, InlineKeyboardMarkup, Message
 
 from bot.digests.compose import CAPTION_LIMIT, ChartMemo, Composed, visible_length
-from bot.digests.limits import TokenBucket
+from bot.digests.limits import SharedTokenBucket, TokenBucket
 
 log = logging.getLogger(__name__)
 #: how many 429s one message may get before we give up on it
@@ -36,7 +36,7 @@ class Sender:
     def __init__(
         self,
         bot: Bot,
-        bucket: TokenBucket,
+        bucket: TokenBucket | SharedTokenBucket,
         charts: ChartMemo,
         *,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,

@@ -192,6 +192,8 @@ def log_out(tg: FakeTelegram, p: Params) -> Any:
 @api("setWebhook")
 def set_webhook(tg: FakeTelegram, p: Params) -> Any:
     tg.webhook_url = p.text("url", "") or ""
+    tg.webhook_secret = p.text("secret_token", "") or ""
+    tg.webhook_updates = list(p.obj("allowed_updates", []) or [])
     return True
 
 

@@ -96,6 +96,9 @@ class FakeTelegram:
         self.calls: list[Call] = []
         self.updates: list[dict[str, Any]] = []
         self.webhook_url = ""
+        #: what the last setWebhook asked for: the secret token, the update types
+        self.webhook_secret = ""
+        self.webhook_updates: list[str] = []
         self.users: dict[int, dict[str, Any]] = {}
         self.profile: dict[str, dict[str, Any]] = {}
         self._listeners: list[Listener] = []

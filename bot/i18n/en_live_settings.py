@@ -118,4 +118,27 @@ TEXTS: dict[str, str] = {
     ),
     "live.burst_bad": "“{value}” does not fit: type a whole number from 2 to 100.",
     "live.type_it": "Type the value as text, or tap a button above; /cancel leaves.",
+    "live.b_s2s": "⚡ Instant (S2S postback)",
+    "live.b_s2s_new": "🔄 New address",
+    "live.b_s2s_new_yes": "🔄 Yes, a new address",
+    "live.s2s": (
+        "⚡ <b>Instant notifications: {tracker}</b>\n\n"
+        "Keitaro can tell me about a conversion the moment it records it. In Keitaro open a "
+        "campaign → <b>S2S postbacks</b> → Add, method GET, every status, and paste:\n\n"
+        "<code>{url}</code>\n\n"
+        "I keep reading the conversion log too: nothing is lost if a postback does not "
+        "arrive, and nothing is told twice.\n"
+        "Keep the address to yourself: whoever has it can send notifications to your chat."
+    ),
+    "live.s2s_off": (
+        "⚡ <b>Instant notifications: {tracker}</b>\n\n"
+        "They need my web server reachable from the internet, and it is not set up here. "
+        "Whoever runs the bot sets WEBHOOK_URL (or PUBLIC_URL with METRICS_LISTEN). Until "
+        "then the feed reads the conversion log every half a minute."
+    ),
+    "live.s2s_new_ask": (
+        "A new address for {tracker}? The old one stops working at once: paste the new one "
+        "into every campaign that uses it."
+    ),
+    "live.s2s_renewed": "✅ A new address. The old one no longer works.",
 }

@@ -57,6 +57,7 @@ from bot.live import messages
 from bot.live.events import Event, Row, log_time, new_events, plain, read_row, wanted
 from bot.live.reconcile import Reconciler
 from bot.live.settings import in_quiet_hours, normalized
+from bot.metrics import Tally
 from bot.ui.errors import describe
 from bot.ui.screens import Screen
 from keitaro import KeitaroError
@@ -151,14 +152,16 @@ class LivePoller:
         self.sleep = sleep
         self.repository = LiveRepository(services.db)
         self.reconciler = Reconciler(self)
-        self.counts: dict[str, int] = {}
+        self.counts: dict[str, int] = Tally("live")
         self._next: dict[int, datetime] = {}
         self._failures: dict[int, int] = {}
         self._running: dict[int, asyncio.Task[None]] = {}
         self._loop: asyncio.Task[None] | None = None
+        #: whether this process polls the tracker (several processes divide them by leases)
+        self.owns: Callable[[int], bool] = lambda _tracker_id: True
 
     def count(self, name: str, n: int = 1) -> None:
-        self.counts[name] = self.counts.get(name, 0) + n
+        self.counts[name] += n
 
     # ----- the tick ---------------------------------------------
 
@@ -168,6 +171,8 @@ class LivePoller:
         now = self.clock()
         started = []
         for feed in await self.repository.active():
+            if not self.owns(feed.tracker_id):
+                continue
             running = self._running.get(feed.tracker_id)
             if running is not None and not running.done():
                 continue
@@ -273,6 +278,7 @@ class LivePoller:
         seen = {*feed.seen_statuses, *(row.status for row in rows)}
         await self.repository.advance(feed.tracker_id, now, seen)
         await self.repository.prune(feed.tracker_id, now - KEEP)
+        await self.repository.prune_instant(now - KEEP)
         await self.reconciler.maybe(ctx)
 
     async def request(self, ctx: Context, body: dict[str, Any]) -> dict[str, Any]:
@@ -330,10 +336,12 @@ class LivePoller:
         fresh: list[Event] = []
         for event in events:
             state = self.placement(ctx, event)
+            click_id = str(event.row.data.get("sub_id") or "") or None
             if await repo.claim(
                 tracker_id, *event.key, state=state,
                 postback_at=event.row.postback_at, revenue=event.row.revenue,
                 data={**stored(event), "chat": ctx.feed.chat_id}, now=now,
+                click_id=click_id if not event.repeat else None, instant_lease=self.lease,
             ) and state == "claimed":  # fmt: skip
                 ctx.claims[event.key] = now
                 fresh.append(event)

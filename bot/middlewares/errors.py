@@ -13,6 +13,7 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.types import ErrorEvent, User
 
+from bot import metrics
 from bot.i18n import Translator, language_for
 from bot.ui.errors import describe
 from bot.ui.keyboards import markup, menu_button
@@ -40,6 +41,7 @@ async def on_error(
 ) -> bool:
     error = event.exception
     update = event.update
+    metrics.handler_failed(metrics.update_type(update))
     if isinstance(error, KeitaroError):
         log.warning("update %s: %s: %s", update.update_id, type(error).__name__, error)
     else:

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from bot import metrics
 from bot.services import reading
 from bot.stats.periods import zone_named
 from keitaro import HttpPool, KeitaroClient
@@ -59,6 +60,7 @@ class TrackerClients:
             report_dialect=tracker.report_dialect,
             on_report_dialect=self._keeper(tracker.owner_id, tracker.id),
             observer=reading.observe,
+            on_call=metrics.tracker_call,
             **self._options,
         )
         self._clients[tracker.id] = (version, client)

@@ -185,7 +185,8 @@ class LiveCb(CallbackData, prefix="lv"):
     preset ``arg`` (``2300-0800``, ``off``), ``b`` burst, ``B`` burst preset ``id``; the
     shared scope picker's steps: ``g`` scope screen (``arg``: ``all``, ``grp``, ``cmp``,
     ``card``; ``id``: a page), ``G`` group ``id``, ``p`` campaigns page ``id``, ``P`` tick
-    campaign ``id`` (``arg``: page), ``F`` campaigns done.
+    campaign ``id`` (``arg``: page), ``F`` campaigns done; ``i`` the S2S postback address,
+    ``I`` ask for a new one, ``J`` make it.
     """
 
     op: str

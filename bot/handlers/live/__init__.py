@@ -10,7 +10,8 @@ Buttons are ``LiveCb`` (``t``: the tracker): ``s`` the settings screen, ``e`` on
 ``1``/``0``: the state wanted), ``S`` statuses, ``x`` toggle status ``arg``, ``A`` all
 statuses, ``g`` scope (the picker's ``o``; ``G`` group, ``p`` campaigns page, ``P`` tick a
 campaign, ``F`` campaigns done), ``r`` minimum revenue (``R``: none), ``w`` where to send
-(``h``: this chat), ``q`` quiet hours (``Q`` preset ``arg``), ``b`` burst (``B`` preset ``id``).
+(``h``: this chat), ``q`` quiet hours (``Q`` preset ``arg``), ``b`` burst (``B`` preset ``id``),
+``i`` the S2S postback address (``I`` ask for a new one, ``J`` make it; ``postback``).
 The notification buttons (``c``, ``k``, ``m``, ``M``, ``u``) are the feed's own.
 """
 
@@ -19,7 +20,16 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 
-from bot.handlers.live import burst, command, quiet, revenue, scope, statuses, target
+from bot.handlers.live import (
+    burst,
+    command,
+    postback,
+    quiet,
+    revenue,
+    scope,
+    statuses,
+    target,
+)
 from bot.handlers.live.questions import on_not_text
 from bot.handlers.states import LiveSettings
 from bot.ui.callbacks import LiveCb
@@ -47,6 +57,9 @@ def create_router() -> Router:
     cb(quiet.on_preset, LiveCb.filter(F.op == "Q"))
     cb(burst.on_ask, LiveCb.filter(F.op == "b"))
     cb(burst.on_preset, LiveCb.filter(F.op == "B"))
+    cb(postback.on_show, LiveCb.filter(F.op == "i"))
+    cb(postback.on_renew_ask, LiveCb.filter(F.op == "I"))
+    cb(postback.on_renew, LiveCb.filter(F.op == "J"))
     text = F.text & ~F.text.startswith("/")
     router.message.register(revenue.on_typed, LiveSettings.revenue, text)
     router.message.register(quiet.on_typed, LiveSettings.quiet, text)

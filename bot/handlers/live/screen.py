@@ -119,6 +119,7 @@ def settings_keyboard(t: Translator, feed: Feed, trackers: list[Tracker]) -> Inl
         [key("live.b_statuses", "S"), key("live.b_scope", "g")],
         [key("live.b_revenue", "r"), key("live.b_target", "w")],
         [key("live.b_quiet", "q"), key("live.b_burst", "b")],
+        [key("live.b_s2s", "i")],
         *switch_row(feed, trackers),
         [menu_button(f"« {t.plain('b.menu')}")],
     )
