@@ -380,8 +380,11 @@ def telegram_app(rate_limit: float | None) -> web.Application:
     watching: list[asyncio.Task[None]] = []  # held, so the task is not collected
 
     async def add_chats(request: web.Request) -> web.Response:
-        for chat_id in await request.json():
-            telegram.add_chat({"id": int(chat_id), "type": "group", "title": f"team {chat_id}"})
+        for chat in await request.json():  # a group's id, or a whole chat (a private one)
+            if isinstance(chat, dict):
+                telegram.add_chat(chat)
+            else:
+                telegram.add_chat({"id": int(chat), "type": "group", "title": f"team {chat}"})
         gc.collect()
         gc.freeze()  # the chats stay: no collection needs to look at them again
         return web.json_response({"known": len(telegram.chats)})

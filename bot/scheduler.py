@@ -63,7 +63,7 @@ from bot.digests.send import Outcome, Sender
 from bot.i18n import Translator
 from bot.leases import LeaseKeeper
 from bot.live.poller import LivePoller
-from bot.metrics import Tally
+from bot.metrics import SCHEDULER_LAG, Tally
 from bot.services import reading
 from bot.services.reading import reading_ledger
 from storage.digests import DigestRepository, DueState
@@ -386,7 +386,10 @@ class Scheduler:
                 raise
             except Exception:  # a bad tick must not end the loop
                 log.exception("scheduler tick failed")
+            planned = time.monotonic() + self.tick
             await asyncio.sleep(self.tick)
+            # how late the tick wakes: a loop blocked by slow work shows here first
+            SCHEDULER_LAG.set(max(0.0, time.monotonic() - planned))
 
 
 def attach(dp: Dispatcher, services: Services) -> None:
