@@ -50,6 +50,8 @@ class LeaseKeeper:
         self.every = every
         #: the trackers whose digests, live feed and alerts are this process's now
         self.owned: frozenset[int] = frozenset()
+        #: set once the first round is done (until then this process owns nothing)
+        self.ready = asyncio.Event()
         self._loop: asyncio.Task[None] | None = None
 
     @property
@@ -85,6 +87,7 @@ class LeaseKeeper:
             log.info("this process now runs the watchers of %d of %d trackers",
                      len(mine), len(working))  # fmt: skip
         self.owned = frozenset(mine)
+        self.ready.set()
         return self.owned
 
     def start(self) -> None:

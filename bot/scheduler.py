@@ -235,7 +235,10 @@ class Scheduler:
         return None
 
     async def run_once(self) -> int:
-        """One tick, waiting until every digest it started is sent (what tests call)."""
+        """One tick, waiting until every digest it started is sent (what tests call); on a
+        shared database, after a round of the leases (this process's share first)."""
+        if self.leases is not None:
+            await self.leases.refresh()
         jobs = await self.due_jobs()
         await self._start(jobs)
         await self.drain()
@@ -376,6 +379,9 @@ class Scheduler:
             await self.leases.stop()
 
     async def _forever(self) -> None:
+        if self.leases is not None:  # the first tick waits for this process's share
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.leases.ready.wait(), 15)
         while True:
             try:
                 # started in the background: a burst of 10,000 must not hold up the next tick

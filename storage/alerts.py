@@ -254,7 +254,7 @@ class AlertRepository:
                 changed = await tx.execute(
                     "UPDATE alert_states SET firing = ?, since = ?, pending = ?, "
                     "claimed_at = ?, data = ? WHERE rule_id = ? AND entity = ? "
-                    "AND firing = ? AND claimed_at IS ?",
+                    "AND firing = ? AND COALESCE(claimed_at, '') = COALESCE(?, '')",
                     (int(firing), since, pending, claimed, _json(data), rule_id, entity,
                      int(seen.firing), before),
                 )  # fmt: skip

@@ -40,6 +40,8 @@ class Alerts:
     async def tick(self, seconds: float = 60) -> list[dict[str, Any]]:
         """Let ``seconds`` pass, one tick of the watcher; the messages it sent."""
         self.clock.advance(seconds)
+        if self.scheduler.leases is not None:  # on a shared database: this process's share
+            await self.scheduler.leases.refresh()
         await self.scheduler.alerts.run_once()
         return self.new()
 

@@ -4,6 +4,7 @@ real PostgreSQL and Redis servers for the tests that run on both engines."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,9 +83,34 @@ async def sandbox() -> AsyncIterator[Sandbox]:
 
 
 @pytest.fixture
-async def world(sandbox: Sandbox, tmp_path: Path) -> AsyncIterator[BotWorld]:
-    """The bot, its database and a fake Telegram, around a fresh sandbox tracker."""
-    built = await BotWorld(sandbox, tmp_path).start()
+async def world(
+    sandbox: Sandbox, tmp_path: Path, request: pytest.FixtureRequest
+) -> AsyncIterator[BotWorld]:
+    """The bot, its database and a fake Telegram, around a fresh sandbox tracker.
+
+    ``KBOT_TEST_ENGINE=postgresql`` puts every such world on a real PostgreSQL instead of
+    SQLite: the whole bot suite on the other engine, for a developer's run (CI runs the
+    repository suite and the tests taking ``any_world`` on both)."""
+    extra: dict[str, str] = {}
+    if os.environ.get("KBOT_TEST_ENGINE") == "postgresql":
+        from storage import generate_key
+
+        server: PostgresServer = request.getfixturevalue("postgres_server")
+        extra = {"database_url": server.new_database(), "secret_key": generate_key()}
+    built = await BotWorld(sandbox, tmp_path, **extra).start()
+    yield built
+    await built.stop()
+
+
+@pytest.fixture
+async def any_world(sandbox: Sandbox, tmp_path: Path, db_target: str) -> AsyncIterator[BotWorld]:
+    """`world` on SQLite, then on a real PostgreSQL: a test taking it runs on both."""
+    extra = {}
+    if db_target.startswith("postgresql://"):
+        from storage import generate_key
+
+        extra = {"database_url": db_target, "secret_key": generate_key()}
+    built = await BotWorld(sandbox, tmp_path, **extra).start()
     yield built
     await built.stop()
 

@@ -68,6 +68,8 @@ class Live:
     async def tick(self, seconds: float = 30) -> int:
         """Let ``seconds`` pass, then one tick of the poller."""
         self.clock.advance(seconds)
+        if self.scheduler.leases is not None:  # on a shared database: this process's share
+            await self.scheduler.leases.refresh()
         return await self.scheduler.live.run_once()
 
     async def restart(self) -> None:

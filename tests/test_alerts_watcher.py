@@ -23,8 +23,10 @@ def campaign_state(alerts: Alerts, campaign_id: int) -> str:
 
 
 async def test_a_losing_campaign_alerts_once_pause_and_undo_then_quiet_until_it_recovers(
-    world: BotWorld,
+    any_world: BotWorld,
 ) -> None:
+    """On SQLite and on PostgreSQL (the claims' compare-and-set is the engines' SQL)."""
+    world = any_world
     alerts = await alerts_user(world)
     campaign = alerts.campaign()
     # the last 6 hours: the injected loss stays in the window past the 2 h cooldown

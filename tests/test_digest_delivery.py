@@ -142,6 +142,8 @@ async def test_the_same_schedule_in_two_time_zones_is_due_at_each_ones_nine(
                                     "America/New_York", spec)  # fmt: skip
     assert new_york is not None
     runner = scheduler(world, Clock(nine_today() + timedelta(seconds=5)))
+    if runner.leases is not None:  # KBOT_TEST_ENGINE=postgresql: this process's share first
+        await runner.leases.refresh()
     assert [job.digest_id for job in await runner.due_jobs()] == [berlin.id]
     runner.clock = Clock(next_slot(DAILY, "America/New_York", runner.clock()).at)
     assert [job.digest_id for job in await runner.due_jobs()] == [new_york.id]

@@ -10,7 +10,8 @@ from tests.bot_world import BotWorld
 from tests.live_world import Clock, live_user, texts, told_click_ids
 
 
-async def test_a_sale_arrives_once_with_its_campaign_and_money(world: BotWorld) -> None:
+async def test_a_sale_arrives_once_with_its_campaign_and_money(any_world: BotWorld) -> None:
+    world = any_world  # on SQLite, then on PostgreSQL
     clock = Clock()
     live = await live_user(world, clock)
     await live.turn_on()

@@ -19,6 +19,7 @@ from bot.handlers.live.postback import postback_url
 from bot.live.instant import COUNTS
 from bot.web.server import WEBHOOK_PATH, WebServer, build_app
 from keitaro.sandbox.store import Conversion
+from storage import Database
 from tests.bot_world import BotWorld
 from tests.live_world import Clock, Live, live_user, texts
 
@@ -37,7 +38,9 @@ class Served:
 
 
 @pytest.fixture
-async def served(world: BotWorld) -> AsyncIterator[Served]:
+async def served(any_world: BotWorld) -> AsyncIterator[Served]:
+    """The web server of a bot on SQLite, then of one on PostgreSQL."""
+    world = any_world
     world.bot.session.middleware(world.services.telegram_calls)
     app, _handler = build_app(world.services, world.bot, world.dp, webhook_secret=SECRET)
     server = WebServer(app, "127.0.0.1:0")
@@ -112,9 +115,7 @@ async def test_healthz_says_what_fails(served: Served) -> None:
     answer = await served.http.get(served.base + "/healthz")
     assert answer.status_code == 503
     assert answer.json()["checks"]["database"].startswith("failing")
-    served.world.services.db = await type(served.world.services.db).open(  # for teardown
-        served.world.settings.database_target
-    )
+    served.world.services.db = await Database.open(served.world.settings.database_target)
 
 
 async def test_metrics_count_updates_and_tracker_calls(served: Served) -> None:
