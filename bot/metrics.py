@@ -162,6 +162,8 @@ class TelegramCalls(BaseRequestMiddleware):
         self.last_ok: float | None = None
         self.last_error: str | None = None
         self.last_error_at: float | None = None
+        #: the first failure since Telegram last answered (None while it answers)
+        self.failing_since: float | None = None
 
     async def __call__(
         self,
@@ -174,6 +176,8 @@ class TelegramCalls(BaseRequestMiddleware):
         except (TelegramNetworkError, TelegramServerError) as error:
             TELEGRAM_CALLS.labels(type(error).__name__).inc()
             self.last_error, self.last_error_at = type(error).__name__, time.time()
+            if self.failing_since is None:
+                self.failing_since = self.last_error_at
             raise
         except TelegramAPIError as error:  # Telegram answered (a refusal is still an answer)
             TELEGRAM_CALLS.labels(type(error).__name__).inc()
@@ -184,5 +188,6 @@ class TelegramCalls(BaseRequestMiddleware):
         return response
 
     def _answered(self) -> None:
+        self.failing_since = None
         self.last_ok = time.time()
         TELEGRAM_LAST_OK.set(self.last_ok)

@@ -24,6 +24,7 @@ from aiogram import Bot, Dispatcher
 from bot.app import Services, build_services, create_bot, create_dispatcher, settle_memory
 from bot.commands import register_commands
 from bot.config import Settings
+from bot.logs import register_secret
 from bot.web.server import WEBHOOK_PATH, WebServer, build_app
 
 log = logging.getLogger("bot")
@@ -103,6 +104,7 @@ async def _webhook(
     settings: Settings, services: Services, bot: Bot, dp: Dispatcher, stop: asyncio.Event
 ) -> None:
     secret = webhook_secret(settings, services)
+    register_secret(secret)  # masked in every log line from now on
     app, handler = build_app(services, bot, dp, webhook_secret=secret)
     assert handler is not None
     server = WebServer(app, settings.webhook_listen)
@@ -118,8 +120,8 @@ async def _webhook(
         log.info("webhook registered: %s%s", settings.webhook_url, WEBHOOK_PATH)
         await stop.wait()
         log.info("stopping: no new updates; finishing the ones in flight")
+        left = await handler.drain(GRACE)  # 503 from now on, also on open connections
         await server.stop_listening()
-        left = await handler.drain(GRACE)
         if left:
             log.warning("%d updates still running after %g s: cancelled", left, GRACE)
     finally:

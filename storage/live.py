@@ -296,7 +296,7 @@ class LiveRepository:
         postback's claim older than that was left by a process that died: the poll sends."""
         claimed = stamp(now) if state == "claimed" else None
         async with self._db.transaction() as tx:
-            if click_id and state == "claimed":
+            if click_id:  # whatever its placement: a held or muted event told by S2S is told
                 instant = await tx.fetchone(
                     "SELECT state, claimed_at, message_id, tid FROM live_instant "
                     "WHERE tracker_id = ? AND click_id = ? AND status = ? "
@@ -309,12 +309,18 @@ class LiveRepository:
                     if instant["state"] == "claimed" and fresh:
                         return False
                     told = instant["state"] == "sent"
-                    await tx.execute(
+                    # compare-and-set: a postback's send that renewed its claim meanwhile
+                    # (a single statement, not under the transactions' lock) keeps it
+                    matched = await tx.execute(
                         "UPDATE live_instant SET conversion_id = ?, "
                         "state = CASE WHEN state = 'sent' THEN 'sent' ELSE 'superseded' END "
-                        "WHERE tracker_id = ? AND click_id = ? AND status = ? AND tid = ?",
-                        (conversion_id, tracker_id, click_id, status, instant["tid"]),
-                    )
+                        "WHERE tracker_id = ? AND click_id = ? AND status = ? AND tid = ? "
+                        "AND state = ? AND claimed_at = ?",
+                        (conversion_id, tracker_id, click_id, status, instant["tid"],
+                         instant["state"], instant["claimed_at"]),
+                    )  # fmt: skip
+                    if not matched:
+                        return False  # the next poll looks again
                     if told:
                         await tx.execute(
                             "INSERT INTO live_events (tracker_id, conversion_id, status, "
@@ -381,7 +387,8 @@ class LiveRepository:
         async with self._db.transaction() as tx:
             await tx.execute(
                 "UPDATE live_instant SET state = ?, message_id = ? "
-                "WHERE tracker_id = ? AND click_id = ? AND status = ? AND tid = ?",
+                "WHERE tracker_id = ? AND click_id = ? AND status = ? AND tid = ? "
+                "AND state = 'claimed'",
                 (state, message_id, tracker_id, click_id, status, tid),
             )
             if message_id is not None:
@@ -390,6 +397,18 @@ class LiveRepository:
                     "WHERE tracker_id = ? AND click_id = ? AND status = ?",
                     (message_id, tracker_id, click_id, status),
                 )
+
+    async def renew_instant(
+        self, tracker_id: int, click_id: str, status: str, tid: str, now: datetime
+    ) -> bool:
+        """Before a postback's send: still its claim (the poller did not take it over after
+        the lease)? Then renewed to ``now``."""
+        changed = await self._db.execute(
+            "UPDATE live_instant SET claimed_at = ? WHERE tracker_id = ? AND click_id = ? "
+            "AND status = ? AND tid = ? AND state = 'claimed'",
+            (stamp(now), tracker_id, click_id, status, tid),
+        )
+        return changed == 1
 
     async def earlier_on_click(
         self, tracker_id: int, click_id: str, status: str

@@ -17,6 +17,7 @@ little; single statements do not take it and run concurrently.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 from collections.abc import AsyncIterator, Iterator, Sequence
@@ -33,6 +34,8 @@ TRANSACTION_LOCK = 0x6B656974617261
 #: the advisory lock held while migrating, so processes starting together migrate once
 MIGRATION_LOCK = TRANSACTION_LOCK + 1
 POOL_MIN, POOL_MAX = 1, 10
+#: seconds a statement waits for a free connection before it fails (instead of hanging)
+ACQUIRE_TIMEOUT = 30.0
 
 
 @functools.lru_cache(maxsize=1024)
@@ -98,6 +101,7 @@ class PostgresDatabase(Database):
         self.url = url
         # Another process may change a user or a tracker at any time: nothing is remembered.
         self.memo = RowMemo(capacity=0)
+        self._transactions = asyncio.Lock()
 
     @classmethod
     async def connect(
@@ -121,16 +125,23 @@ class PostgresDatabase(Database):
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[Session]:
-        async with self._pool.acquire() as connection, connection.transaction():
+        """This process's transactions queue on a local lock before they take a connection:
+        they are serialised by the advisory lock anyway, and ten of them waiting on it must
+        not hold every connection of the pool while single statements wait for one."""
+        async with (
+            self._transactions,
+            self._pool.acquire(timeout=ACQUIRE_TIMEOUT) as connection,
+            connection.transaction(),
+        ):
             await connection.execute("SELECT pg_advisory_xact_lock($1)", TRANSACTION_LOCK)
             yield PostgresSession(connection)
 
     async def execute(self, sql: str, params: Params = ()) -> int:
-        async with self._pool.acquire() as connection:
+        async with self._pool.acquire(timeout=ACQUIRE_TIMEOUT) as connection:
             return await PostgresSession(connection).execute(sql, params)
 
     async def insert(self, sql: str, params: Params = ()) -> int:
-        async with self._pool.acquire() as connection:
+        async with self._pool.acquire(timeout=ACQUIRE_TIMEOUT) as connection:
             return await PostgresSession(connection).insert(sql, params)
 
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:

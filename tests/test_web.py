@@ -9,6 +9,7 @@ import asyncio
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 import httpx
@@ -237,3 +238,59 @@ async def test_live_shows_the_address_with_its_macros(served: Served) -> None:
     await live.user.click("🔄 New address")
     renewed = await live.user.click("🔄 Yes, a new address")
     assert "no longer works" in renewed.text and token.group(1) not in renewed.text
+
+
+async def test_a_postback_told_just_before_quiet_hours_is_not_in_their_summary(
+    served: Served,
+) -> None:
+    clock = Clock(datetime(2026, 12, 7, 21, 58, 30, tzinfo=UTC))
+    live = await live_user(served.world, clock)
+    await live.turn_on(quiet={"from": "22:00", "to": "07:00"})  # the user's zone is UTC
+    await live.tick()
+    address = await s2s_address(served, live)
+    before = len(live.user.messages)
+    sale = served.world.sandbox.inject(campaign_id=1, status="sale", revenue=30.0, at=clock())
+    assert (await served.http.get(fill_macros(address, sale))).status_code == 200
+    assert len(live.user.messages) == before + 1
+    await live.tick(60)  # 22:00: the poller reads it in quiet hours, told already
+    await live.tick(9 * 3600 + 60)  # 07:01: what the quiet hours held is summarised
+    assert len(live.user.messages) == before + 1, texts(live.user, before)
+
+
+async def test_a_postback_send_that_waited_past_the_lease_gives_way_to_the_poller(
+    served: Served,
+) -> None:
+    """The poller takes a postback's stale claim over; the postback's send, renewing its
+    claim before it goes, then finds it gone and sends nothing."""
+    clock = Clock()
+    live = await live_user(served.world, clock)
+    repo = served.world.services.live
+    row = {"sub_id": "abc123"}
+    assert await repo.claim_instant(live.tracker_id, "abc123", "sale", "", now=clock(), data=row)
+    assert await repo.renew_instant(live.tracker_id, "abc123", "sale", "", clock())
+    later = clock() + timedelta(minutes=3)
+    assert await repo.claim(
+        live.tracker_id, 77, "sale", state="claimed", postback_at=clock(), revenue=1.0,
+        data={}, now=later, click_id="abc123", instant_lease=timedelta(minutes=2),
+    )  # fmt: skip
+    assert not await repo.renew_instant(live.tracker_id, "abc123", "sale", "", later)
+
+
+async def test_a_stopping_webhook_answers_503_so_telegram_delivers_again(
+    any_world: BotWorld,
+) -> None:
+    app, handler = build_app(any_world.services, any_world.bot, any_world.dp, webhook_secret=SECRET)
+    assert handler is not None
+    server = WebServer(app, "127.0.0.1:0")
+    await server.start()
+    try:
+        assert await handler.drain(1.0) == 0
+        update = any_world.telegram.message_update(make_user(7301, "Anna", "en"), "/help")
+        async with httpx.AsyncClient(timeout=10) as http:
+            answer = await http.post(
+                f"http://127.0.0.1:{server.bound_port}{WEBHOOK_PATH}", json=update,
+                headers={"X-Telegram-Bot-Api-Secret-Token": SECRET},
+            )  # fmt: skip
+        assert answer.status_code == 503
+    finally:
+        await server.close()

@@ -48,6 +48,15 @@ def as_number(value: Any) -> float:
         return 0.0
 
 
+#: a click id longer than this is not Keitaro's (and is compared cut, on both paths)
+MAX_CLICK_ID = 200
+
+
+def click_key(value: Any) -> str:
+    """A click id as the poller and the S2S endpoint both compare it."""
+    return str(value or "").strip()[:MAX_CLICK_ID]
+
+
 def as_id(value: Any) -> int | None:
     if isinstance(value, bool):
         return None

@@ -13,7 +13,7 @@ poller, which holds and summarises as it always does.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -24,7 +24,8 @@ from aiogram.types import Message, ReplyParameters
 
 from bot.i18n import Translator
 from bot.live import messages
-from bot.live.events import LOG_TIME, Event, Row, as_id, as_number, wanted
+from bot.live.events import LOG_TIME, Event, Row, as_id, as_number, click_key, wanted
+from bot.live.poller import ClaimLost
 from bot.live.settings import in_quiet_hours, normalized
 from bot.metrics import Tally
 from keitaro.guesses import S2S_MACROS
@@ -56,7 +57,7 @@ class Postback:
 
 def read_postback(params: Mapping[str, str], now: datetime) -> Postback | None:
     """What a postback says, as a conversion-log row; None without a click id or status."""
-    click_id, status = _value(params, "subid"), _value(params, "status").lower()
+    click_id, status = click_key(_value(params, "subid")), _value(params, "status").lower()
     if not click_id or not status:
         return None
     data: dict[str, Any] = {
@@ -144,8 +145,18 @@ class InstantFeed:
         screen = messages.notification(
             Translator(language), tracker.id, tracker.name, event, zone, currency
         )
+
+        async def still_ours() -> bool:
+            return await self.repository.renew_instant(
+                tracker.id, postback.click_id, row.status, postback.tid, self.services.clock()
+            )
+
         try:
-            message = await self._send(feed.chat_id, screen.text, screen.keyboard, reply_to)
+            message = await self._send(
+                feed.chat_id, screen.text, screen.keyboard, reply_to, still_ours
+            )
+        except ClaimLost:  # waited past the lease: the poller took it over and tells it
+            return "claim_lost"
         except TelegramAPIError as error:  # for now: the claim stays, the poller sends later
             log.warning("S2S notification to chat %s delayed: %s", feed.chat_id, error)
             return "delayed"
@@ -157,7 +168,12 @@ class InstantFeed:
         return "notified" if message is not None else "undelivered"
 
     async def _send(
-        self, chat_id: int, text: str, keyboard: Any, reply_to: int | None
+        self,
+        chat_id: int,
+        text: str,
+        keyboard: Any,
+        reply_to: int | None,
+        still_ours: Callable[[], Awaitable[bool]],
     ) -> Message | None:
         """The message, or None when Telegram refused it for good; a passing failure (the
         network, a 5xx, a lasting 429) raises."""
@@ -168,6 +184,8 @@ class InstantFeed:
         )
 
         async def attempt() -> Message:
+            if not await still_ours():  # renewed before each try, as the poller's claims
+                raise ClaimLost
             return await self.bot.send_message(
                 chat_id, text, reply_markup=keyboard, reply_parameters=reply
             )

@@ -54,7 +54,7 @@ from bot.digests.scope import scope_filters
 from bot.digests.send import Sender
 from bot.i18n import Translator
 from bot.live import messages
-from bot.live.events import Event, Row, log_time, new_events, plain, read_row, wanted
+from bot.live.events import Event, Row, click_key, log_time, new_events, plain, read_row, wanted
 from bot.live.reconcile import Reconciler
 from bot.live.settings import in_quiet_hours, normalized
 from bot.metrics import Tally
@@ -336,7 +336,7 @@ class LivePoller:
         fresh: list[Event] = []
         for event in events:
             state = self.placement(ctx, event)
-            click_id = str(event.row.data.get("sub_id") or "") or None
+            click_id = click_key(event.row.data.get("sub_id")) or None
             if await repo.claim(
                 tracker_id, *event.key, state=state,
                 postback_at=event.row.postback_at, revenue=event.row.revenue,

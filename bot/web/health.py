@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 #: a check that takes longer than this fails
 CHECK_TIMEOUT = 5.0
-#: after a failed Bot API call, how long an older success still counts
+#: how long Bot API calls may fail before the process is unhealthy
 TELEGRAM_GRACE = 120.0
 
 
@@ -48,9 +48,9 @@ def telegram_state(services: Services, now: float | None = None) -> str:
         if calls.last_error is not None:
             return f"failing: {calls.last_error}, never answered"
         return "failing: not reached yet"
-    failing = calls.last_error_at is not None and calls.last_error_at > calls.last_ok
-    if failing and now - calls.last_ok > TELEGRAM_GRACE:
-        return f"failing: {calls.last_error} since {int(now - calls.last_ok)} s"
+    # a blip after a quiet night is not a failure: it counts from the first failed call
+    if calls.failing_since is not None and now - calls.failing_since > TELEGRAM_GRACE:
+        return f"failing: {calls.last_error} for {int(now - calls.failing_since)} s"
     return f"ok: answered {int(now - calls.last_ok)} s ago"
 
 

@@ -69,7 +69,10 @@ class S2SEndpoint:
         if request.method == "POST" and request.can_read_body:
             if (request.content_length or 0) > MAX_BODY:
                 return web.Response(status=413, text="Too Large")
-            body = await request.post()
+            try:
+                body = await request.post()
+            except (ValueError, UnicodeDecodeError, LookupError):
+                return web.Response(status=400, text="Bad Request")
             params.update({key: str(value) for key, value in body.items()})
         outcome = await self.feed.receive(tracker, params)
         log.info("S2S postback for tracker %s: %s", tracker.id, outcome)

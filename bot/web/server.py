@@ -26,14 +26,32 @@ S2S_PATH = "/s2s/{token}"
 
 class WebhookHandler(SimpleRequestHandler):
     """aiogram's handler (401 without the secret token, updates handled in the background
-    once Telegram has its 200), plus waiting for those updates when the process stops."""
+    once Telegram has its 200), plus a clean stop: once ``closing``, an update is answered
+    503 (Telegram delivers it again, to this process after a restart or to another one), and
+    the ones accepted before are waited for."""
+
+    closing = False
+
+    async def handle(self, request: web.Request) -> web.Response:
+        if self.closing:  # a keep-alive connection outlives the closed listening socket
+            return web.Response(status=503, text="Stopping")
+        return await super().handle(request)
 
     async def drain(self, grace: float) -> int:
-        """Wait up to ``grace`` seconds for the updates in flight; how many were left."""
-        pending = set(self._background_feed_update_tasks)
-        if pending:
-            _done, pending = await asyncio.wait(pending, timeout=grace)
-        return len(pending)
+        """Stop accepting; wait up to ``grace`` seconds for the updates in flight, then
+        cancel what is left; how many were cancelled."""
+        self.closing = True
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + grace
+        while self._background_feed_update_tasks and loop.time() < deadline:
+            await asyncio.wait(
+                set(self._background_feed_update_tasks), timeout=deadline - loop.time()
+            )
+        left = [task for task in self._background_feed_update_tasks if not task.done()]
+        for task in left:
+            task.cancel()
+        await asyncio.gather(*left, return_exceptions=True)
+        return len(left)
 
     async def close(self) -> None:
         """The session is the process's, closed once at exit, not by the web app."""
