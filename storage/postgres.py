@@ -179,13 +179,3 @@ class PostgresDatabase(Database):
                         raise MigrationError(f"migration {version} failed: {error}") from error
             finally:
                 await connection.execute("SELECT pg_advisory_unlock($1)", MIGRATION_LOCK)
-
-
-def redact_url(url: str) -> str:
-    """The URL with its password replaced, for logs and errors."""
-    scheme, sep, rest = url.partition("://")
-    if "@" not in rest:
-        return url
-    credentials, at, host = rest.rpartition("@")
-    user = credentials.split(":", 1)[0]
-    return f"{scheme}{sep}{user}:***{at}{host}" if ":" in credentials else url
