@@ -45,10 +45,37 @@ def parse_address(address: str | IPAddress) -> IPAddress | None:
         return None
 
 
+#: IANA's special-purpose IPv4 blocks, refused whatever ``ipaddress`` of this Python calls
+#: global (3.11 calls all of 192.0.0.0/24 but .0/29 global, for one); multicast is among them
+_SPECIAL_V4 = tuple(
+    ipaddress.IPv4Network(block)
+    for block in (
+        "0.0.0.0/8",
+        "10.0.0.0/8",
+        "100.64.0.0/10",
+        "127.0.0.0/8",
+        "169.254.0.0/16",
+        "172.16.0.0/12",
+        "192.0.0.0/24",
+        "192.0.2.0/24",
+        "192.31.196.0/24",
+        "192.52.193.0/24",
+        "192.88.99.0/24",
+        "192.168.0.0/16",
+        "192.175.48.0/24",
+        "198.18.0.0/15",
+        "198.51.100.0/24",
+        "203.0.113.0/24",
+        "224.0.0.0/4",
+        "240.0.0.0/4",
+    )
+)
+
+
 def _public_v4(ip: ipaddress.IPv4Address) -> bool:
-    # is_global already refuses private, loopback, link-local (metadata), 0.0.0.0/8,
-    # carrier-grade NAT 100.64.0.0/10, documentation and reserved ranges; multicast it allows.
-    return ip.is_global and not ip.is_multicast
+    # is_global refuses private, loopback, link-local (metadata), carrier-grade NAT and the
+    # reserved ranges on every Python we run; the explicit list keeps that independent of it.
+    return ip.is_global and not any(ip in block for block in _SPECIAL_V4)
 
 
 def embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:

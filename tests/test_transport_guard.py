@@ -78,6 +78,10 @@ def assert_safe(error: errors.KeitaroError) -> None:
         ("0.0.0.0", False),
         ("255.255.255.255", False),
         ("224.0.0.1", False),  # multicast, which ipaddress calls global
+        ("192.0.0.192", False),  # IETF protocol assignments: global to Python 3.11
+        ("192.88.99.1", False),  # the retired 6to4 relay anycast
+        ("198.18.0.1", False),  # benchmarking
+        ("240.0.0.1", False),  # reserved
         ("::", False),
         ("::1", False),
         ("fe80::1%eth0", False),  # link-local with a zone id
