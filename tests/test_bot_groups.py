@@ -80,3 +80,18 @@ async def test_a_digest_for_the_group_needs_its_administrator(world: BotWorld) -
     await anna.click("Save")
     [digest] = await repo.list(1001)
     assert digest.chat_id == GROUP
+
+
+async def test_a_key_sent_after_connect_in_a_group_or_alone_is_deleted(world: BotWorld) -> None:
+    anna = in_group(world, 1001, "Anna")
+    await anna.send(f"/connect {world.sandbox.url}")  # pointed to the private chat...
+    typed = await anna.send(world.sandbox.api_key)  # ...but the key follows anyway
+    assert typed.deleted and "Revoke that key" in typed.text
+    hexkey = "9f86d081884c7d659a2feaa0c55ad015"
+    for text in (f"/connect {hexkey}", f"the key is {hexkey}"):
+        sent = await anna.send(text)
+        assert sent.deleted and "Revoke that key" in sent.text, text
+        assert hexkey not in sent.text
+    assert await world.services.trackers.list(1001) == []
+    for chatter in ("click 3lb9qu2a6pl8 never converted", "ROI 45% on FB-2026-12-DE"):
+        assert not (await anna.send(chatter)).messages, chatter  # no key: still silence

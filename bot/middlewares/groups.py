@@ -2,9 +2,11 @@
 
 - Ordinary messages (not a command, not a reply to the bot, not an answer in the member's own
   dialog) and commands addressed to another bot (``/stats@otherbot``) get no reply at all.
-- An API key (``/connect <url> <key>``, or any message where the bot waits for a key or a
-  postback key) is deleted and refused, with the advice to revoke it: every member has seen
-  it, whether or not the deletion worked. Connecting happens in a private chat.
+- An API key (``/connect <url> <key>``, ``/connect <key>``, any message where the bot waits
+  for a key or a postback key, or a message that is nothing but something shaped like a key,
+  as the key sent after ``/connect <url>`` is) is deleted and refused, with the advice to
+  revoke it: every member has seen it, whether or not the deletion worked. Connecting happens
+  in a private chat.
 - A press on a screen another member opened is turned away with a toast; the owner's screen
   stays as it is (:mod:`bot.services.screens` records the owners).
 """
@@ -34,6 +36,10 @@ SECRET_STATES = frozenset(
 )
 #: dialogs that must move to a private chat (their state is dropped in a group)
 PRIVATE_DIALOGS = frozenset({Connect.url.state, Connect.api_key.state, TrackerEdit.postback.state})
+#: what a Keitaro API key looks like: 32 hex digits; or one long word of letters and digits
+#: (both), longer than any click id or sub_id a buyer would paste among the members
+_HEX_KEY = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{32}(?![0-9A-Fa-f])")
+_LONG_WORD = re.compile(r"[A-Za-z0-9_-]{24,128}")
 _COMMAND = re.compile(
     r"^/(?P<name>[A-Za-z0-9_]+)(?:@(?P<mention>[A-Za-z0-9_]+))?(?:\s+(?P<args>.*))?$", re.S
 )
@@ -44,6 +50,22 @@ class CommandLine:
     name: str
     mention: str | None
     args: str
+
+
+def looks_like_key(text: str) -> bool:
+    """True when ``text`` holds something shaped like an API key (see ``_HEX_KEY``)."""
+    text = text.strip()
+    if _HEX_KEY.search(text):
+        return True
+    return (
+        _LONG_WORD.fullmatch(text) is not None
+        and any(ch.isdigit() for ch in text)
+        and any(ch.isalpha() for ch in text)
+    )
+
+
+def _is_address(word: str) -> bool:
+    return "." in word or "/" in word or ":" in word
 
 
 def parse_command(text: str) -> CommandLine | None:
@@ -97,7 +119,8 @@ class GroupChatMiddleware(BaseMiddleware):
             if command.mention.lower() != (me.username or "").lower():
                 return None  # another bot's command
         is_connect = command is not None and command.name == "connect"
-        if raw_state in SECRET_STATES or (is_connect and len(command.args.split()) >= 2):
+        text = message.text or message.caption or ""
+        if raw_state in SECRET_STATES or self._holds_key(command, text):
             return await self._refuse_key(message, data, user, raw_state)
         if is_connect or raw_state in PRIVATE_DIALOGS:
             state: FSMContext = data["state"]
@@ -114,6 +137,16 @@ class GroupChatMiddleware(BaseMiddleware):
         if command is None and raw_state is None and not to_bot:
             return None  # talk among the members
         return await handler(message, data)
+
+    @staticmethod
+    def _holds_key(command: CommandLine | None, text: str) -> bool:
+        """``/connect <url> <key>``, ``/connect <key>``, or a key on its own line of chat."""
+        if command is None:
+            return looks_like_key(text)
+        if command.name != "connect":
+            return False
+        words = command.args.split()
+        return len(words) >= 2 or any(not _is_address(w) or looks_like_key(w) for w in words)
 
     async def _refuse_key(
         self, message: Message, data: dict[str, Any], user: User, raw_state: str | None
