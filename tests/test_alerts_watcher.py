@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 from datetime import timedelta
 
+from bot.services.confirm import CONFIRM_TTL
 from tests.alerts_world import Alerts, alerts_user, buttons_of, text_of
 from tests.bot_world import BotWorld
 from tests.live_world import Crash
@@ -299,6 +300,30 @@ async def test_pause_the_offers_streams_from_its_cap_alert_and_undo(world: BotWo
     # pressed again after the undo, the old question acts on nothing
     await user.click_data(yes, question["message_id"])
     assert streams.get(stream_id)["state"] == "active"
+
+
+async def test_a_late_offer_pause_asks_again_and_no_keeps_the_streams(world: BotWorld) -> None:
+    now = [1000.0]
+    world.services.confirmations.clock = lambda: now[0]
+    alerts = await alerts_user(world)
+    await alerts.rule("cap 90%")
+    conversion = world.sandbox.inject(campaign_id=alerts.campaign()["id"], status="lead")
+    offer_id, stream_id = conversion.click.offer_id, conversion.click.stream_id
+    world.sandbox.scenarios.near_cap(offer_id, left=0)
+    alert = only(await alerts.tick())
+    user, streams = alerts.user, world.sandbox.state.streams
+    await user.click("⏸ Pause offer's streams", message_id=alert["message_id"])
+    now[0] += CONFIRM_TTL + 1  # minutes later
+    late = await user.click("⏸ Pause")
+    assert streams.get(stream_id)["state"] == "active", "a late press does not act"
+    assert "Nothing was done" in late.text and "A stream stops" in late.text
+    done = await user.click("⏸ Pause")  # asked again, pressed in time: it acts
+    assert "paused" in done.text and streams.get(stream_id)["state"] == "disabled"
+    await user.click("↩️ Undo (resume)")
+    await user.click("⏸ Pause offer's streams", message_id=alert["message_id"])
+    no = await user.click("✖️ No, keep them running")
+    assert "Nothing paused" in no.text and streams.get(stream_id)["state"] == "active"
+    assert no.messages and not buttons_of(no.messages[-1])
 
 
 async def test_an_alert_sent_on_a_moving_clock_is_settled_and_not_sent_again(

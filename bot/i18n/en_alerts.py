@@ -256,9 +256,11 @@ TEXTS: dict[str, str] = {
         "⏸ <b>Pause the {n:p:stream|streams} that sent this offer traffic today?</b>\nA "
         "stream stops all its offers, not only this one."
     ),
-    "alerts.offer.line": "• {name} · {clicks} clicks",
+    "alerts.offer.line": "• {name} · {clicks:p:click|clicks}",
     "alerts.offer.more": "…and {n} more",
     "alerts.offer.yes": "⏸ Pause {n:p:stream|streams}",
+    "alerts.offer.no": "✖️ No, keep them running",
+    "alerts.offer.cancelled": "✖️ Nothing paused: the streams keep running.",
     "alerts.offer.stale": "This question is out of date: press ⏸ under the alert again.",
     "alerts.offer.failed": "❌ {name}: {reason}",
     "alerts.offer.ok": "⏸ {name}",

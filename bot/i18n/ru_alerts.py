@@ -265,6 +265,8 @@ TEXTS: dict[str, str] = {
     "alerts.offer.line": "• {name} · кликов: {clicks}",
     "alerts.offer.more": "…и ещё {n}",
     "alerts.offer.yes": "⏸ Пауза: {n:p:поток|потока|потоков}",
+    "alerts.offer.no": "✖️ Нет, пусть работают",
+    "alerts.offer.cancelled": "✖️ Ничего не остановлено: потоки работают дальше.",
     "alerts.offer.stale": "Этот вопрос устарел: нажмите ⏸ под алертом ещё раз.",
     "alerts.offer.failed": "❌ {name}: {reason}",
     "alerts.offer.ok": "⏸ {name}",

@@ -267,6 +267,8 @@ TEXTS: dict[str, str] = {
     "alerts.offer.line": "• {name} · кліків: {clicks}",
     "alerts.offer.more": "…і ще {n}",
     "alerts.offer.yes": "⏸ Пауза: {n:p:потік|потоки|потоків}",
+    "alerts.offer.no": "✖️ Ні, хай працюють",
+    "alerts.offer.cancelled": "✖️ Нічого не зупинено: потоки працюють далі.",
     "alerts.offer.stale": "Це питання застаріло: натисніть ⏸ під алертом ще раз.",
     "alerts.offer.failed": "❌ {name}: {reason}",
     "alerts.offer.ok": "⏸ {name}",

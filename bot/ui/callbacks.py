@@ -205,7 +205,7 @@ class AlertCb(CallbackData, prefix="al"):
     dialog's steps carry their choice in ``arg``. Under an alert: ``m`` mute rule ``r`` for
     entity ``arg`` (``c12``: campaign 12; see ``bot.alerts.entities``) an hour, ``M`` until
     tomorrow, ``u`` unmute, ``s`` the entity's stats, ``o`` ask to pause the offer's
-    streams, ``O`` pause them (``arg``: the offer), ``U`` resume those it paused.
+    streams, ``O`` pause them (``arg``: the offer), ``N`` not, ``U`` resume those it paused.
     """
 
     op: str

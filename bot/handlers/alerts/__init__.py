@@ -65,6 +65,7 @@ def create_router() -> Router:
     cb(offer_pause.on_ask, AlertCb.filter(F.op == "o"))
     cb(offer_pause.on_confirm, AlertCb.filter(F.op == "O"))
     cb(offer_pause.on_undo, AlertCb.filter(F.op == "U"))
+    cb(offer_pause.on_cancel, AlertCb.filter(F.op == "N"))
     text = F.text & ~F.text.startswith("/")
     router.message.register(dialog.on_typed, AlertDialog.step, text)
     router.message.register(quiet.on_typed, AlertDialog.quiet, text)

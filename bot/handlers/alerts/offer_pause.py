@@ -2,10 +2,10 @@
 
 Keitaro has no "pause an offer": traffic reaches an offer through streams. The button lists
 the streams that sent the offer clicks today (by the tracker's own report), says that a
-stream also stops its other offers, and asks; "Pause N streams" pauses exactly those, each
+stream also stops its other offers, and asks (✖️ No forgets it); "Pause N streams" pauses exactly those, each
 reported, with ↩️ Undo resuming exactly the ones it paused. The question is answered only
 from its own screen and within the confirmations' time (``bot.services.confirm``): a week-old
-button asks again. The streams asked about are kept beside the dialogs (the FSM data under
+button asks again, with the streams as they are then. The streams asked about are kept beside the dialogs (the FSM data under
 their own key), so a restart in between loses nothing.
 """
 
@@ -27,6 +27,7 @@ from bot.ui.errors import describe
 from bot.ui.keyboards import button, markup
 from bot.ui.screens import Screen
 from keitaro import KeitaroClient, KeitaroError
+from storage.alerts import StoredRule
 
 #: the question's purpose for ``bot.services.confirm``
 PURPOSE = "alert-offer-pause"
@@ -79,24 +80,34 @@ async def on_ask(query: CallbackQuery, callback_data: AlertCb, **data: Any) -> N
     if kind_of(entity) != "offer" or offer_id is None:
         turn.toast("alerts.not_yours", alert=True)
         return
+    await ask(turn, stored, offer_id, in_place=False)
+
+
+async def ask(
+    turn: Turn, stored: StoredRule, offer_id: int, *, in_place: bool, note: str = ""
+) -> None:
+    """Read the offer's streams as they are now and ask about exactly those: a new message
+    under the alert, or (a late or stale press) the question's own message again."""
     client = await _client(turn, stored.tracker_id)
     if client is None:
         return
     t = turn.t
+    say = turn.show if in_place else turn.post
     try:
         rows = await streams_of_offer(client, offer_id, turn.user.timezone or "UTC",
                                       turn.services.clock())  # fmt: skip
     except KeitaroError as error:
-        await turn.post(Screen(f"❌ {describe(t, error, client.host)}", None))
+        await say(Screen(f"❌ {describe(t, error, client.host)}", None))
         return
     if not rows:
-        await turn.post(Screen(t("alerts.offer.none"), None))
+        await say(Screen(t("alerts.offer.none"), None))
         return
     names = {str(r["stream_id"]): _name(r) for r in rows}
     await side_store(turn).update_data(
         pending={"rule": stored.id, "offer": offer_id, "streams": list(names), "names": names}
     )
-    lines = [t("alerts.offer.ask", n=len(rows))]
+    lines = [note] if note else []
+    lines.append(t("alerts.offer.ask", n=len(rows)))
     lines += [
         t("alerts.offer.line", name=names[str(r["stream_id"])], clicks=fmt.number(r.get("clicks")))
         for r in rows[:SHOWN]
@@ -104,8 +115,12 @@ async def on_ask(query: CallbackQuery, callback_data: AlertCb, **data: Any) -> N
     if len(rows) > SHOWN:
         lines.append(t("alerts.offer.more", n=len(rows) - SHOWN))
     yes = AlertCb(op="O", r=stored.id, t=stored.tracker_id, arg=str(offer_id))
-    keyboard = markup([button(t.plain("alerts.offer.yes", n=len(rows)), yes.pack())])
-    message = await turn.post(Screen("\n".join(lines), keyboard))
+    no = AlertCb(op="N", r=stored.id, t=stored.tracker_id, arg=str(offer_id))
+    keyboard = markup(
+        [button(t.plain("alerts.offer.yes", n=len(rows)), yes.pack())],
+        [button(t.plain("alerts.offer.no"), no.pack())],
+    )
+    message = await say(Screen("\n".join(lines), keyboard))
     turn.asked(message, PURPOSE)
 
 
@@ -124,6 +139,16 @@ async def on_undo(query: CallbackQuery, callback_data: AlertCb, **data: Any) -> 
     await _switch(query, callback_data, data, pause=False)
 
 
+async def on_cancel(query: CallbackQuery, callback_data: AlertCb, **data: Any) -> None:
+    """✖️ No: forget the question; the streams stay as they are."""
+    turn = Turn.of(query, data)
+    store = side_store(turn)
+    pending = (await store.get_data()).get("pending") or {}
+    if pending.get("rule") == callback_data.r and str(pending.get("offer")) == callback_data.arg:
+        await store.update_data(pending={})
+    await turn.show(Screen(turn.t("alerts.offer.cancelled"), None))
+
+
 async def _switch(
     query: CallbackQuery, callback_data: AlertCb, data: dict[str, Any], *, pause: bool
 ) -> None:
@@ -139,6 +164,9 @@ async def _switch(
         turn.toast("alerts.offer.stale", alert=True)
         return
     if pause and not turn.confirmed(PURPOSE):
+        # an old question: the offer's traffic may run through other streams now
+        offer_id = int(callback_data.arg) if callback_data.arg.isdigit() else 0
+        await ask(turn, stored, offer_id, in_place=True, note=turn.t("confirm.again"))
         return
     client = await _client(turn, stored.tracker_id)
     if client is None:
