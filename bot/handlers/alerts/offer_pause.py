@@ -2,11 +2,12 @@
 
 Keitaro has no "pause an offer": traffic reaches an offer through streams. The button lists
 the streams that sent the offer clicks today (by the tracker's own report), says that a
-stream also stops its other offers, and asks (✖️ No forgets it); "Pause N streams" pauses exactly those, each
-reported, with ↩️ Undo resuming exactly the ones it paused. The question is answered only
-from its own screen and within the confirmations' time (``bot.services.confirm``): a week-old
-button asks again, with the streams as they are then. The streams asked about are kept beside the dialogs (the FSM data under
-their own key), so a restart in between loses nothing.
+stream also stops its other offers, and asks (✖️ No forgets the question); "Pause N
+streams" pauses exactly those, each reported, with ↩️ Undo resuming exactly the ones it
+paused. The question is answered only from its own screen and within the confirmations'
+time (``bot.services.confirm``): a week-old button asks again, with the streams as they
+are then. The streams asked about are kept beside the dialogs (the FSM data under their own
+key), so a restart in between loses nothing.
 """
 
 from __future__ import annotations
