@@ -181,6 +181,36 @@ async def test_the_day_is_reconciled_with_what_was_told(world: BotWorld) -> None
     assert len([text for text in texts(live.user) if "Keitaro recorded" in text]) == 1
 
 
+async def test_a_told_lead_whose_sale_was_missed_is_not_counted_as_notified(
+    world: BotWorld,
+) -> None:
+    today = datetime.now(UTC).date()
+    clock = Clock(datetime.combine(today, datetime.min.time(), UTC) - timedelta(hours=25))
+    live = await live_user(world, clock)
+    await live.turn_on(scope={"kind": "campaigns", "ids": [23, 26], "label": "old"})
+    await live.tick()
+    clock.advance(3600)  # yesterday 00:00
+    await live.tick()
+    lead = world.sandbox.inject(campaign_id=26, status="lead", revenue=0, at=clock())
+    await live.tick()
+    assert lead.click.sub_id in {sub for sub, _ in told_click_ids(live.user)}
+    # approved an hour later, but the postback is recorded 20 minutes after its time
+    clock.advance(3600)
+    world.sandbox.change_status(
+        lead.id, "sale", revenue=30, at=clock(), visible_at=clock() + timedelta(minutes=20)
+    )
+    for _ in range(50):
+        await live.tick()
+    assert not any("→ Sale" in text for text in texts(live.user))
+    clock.now = datetime.combine(today, datetime.min.time(), UTC) + timedelta(minutes=20)
+    await live.tick(0)
+    [reconciled] = [text for text in texts(live.user) if "Keitaro recorded" in text]
+    assert "recorded 1 conversion yesterday (1 sale, $30.00)" in reconciled
+    assert "you were notified of 0" in reconciled  # the lead was told, the sale was not
+    assert "Not notified:" in reconciled and lead.click.sub_id in reconciled
+    assert "+$30.00" in reconciled
+
+
 async def test_a_sale_turned_back_into_a_lead_and_approved_again_is_told_each_time(
     world: BotWorld,
 ) -> None:

@@ -36,6 +36,7 @@ TEXTS: dict[str, str] = {
         "🧾 {tracker}: Keitaro recorded {n:p:conversion|conversions} yesterday "
         "({sales:p:sale|sales}, {money}); you were notified of {told}."
     ),
+    "lvm.missed_named": "Not notified:",
     "lvm.missed_muted": "🔕 {n} while their campaign was muted",
     "lvm.missed_before_on": "⏸ {n} before the feed was turned on",
     "lvm.missed_late": (

@@ -41,6 +41,7 @@ TEXTS: dict[str, str] = {
     ),
     "lvm.missed_late": ("🐢 записаны Keitaro позже, чем лента смотрит назад ({minutes} мин): {n}"),
     "lvm.missed_away": "💤 слишком старые, пока бота не было: {n}",
+    "lvm.missed_named": "Без уведомления:",
     "lvm.missed_muted": "🔕 пока кампания была заглушена: {n}",
     "lvm.missed_before_on": "⏸ до включения ленты: {n}",
     "lvm.missed_undeliverable": "⚠️ не доставлены, Telegram отказал: {n}",

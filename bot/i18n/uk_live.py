@@ -43,6 +43,7 @@ TEXTS: dict[str, str] = {
         "🐢 записані Keitaro пізніше, ніж стрічка дивиться назад ({minutes} хв): {n}"
     ),
     "lvm.missed_away": "💤 надто старі, поки бота не було: {n}",
+    "lvm.missed_named": "Без сповіщення:",
     "lvm.missed_muted": "🔕 поки кампанію було приглушено: {n}",
     "lvm.missed_before_on": "⏸ до ввімкнення стрічки: {n}",
     "lvm.missed_undeliverable": "⚠️ не доставлені, Telegram відмовив: {n}",

@@ -11,7 +11,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.forms.readable import status_word
 from bot.i18n import Html, Translator
-from bot.live.events import Event, parse_log_time
+from bot.live.events import Event, Row, parse_log_time
 from bot.ui import format as fmt
 from bot.ui.callbacks import LiveCb, StatsCb
 from bot.ui.keyboards import button, markup
@@ -21,8 +21,11 @@ ICONS = {"lead": "⏳", "sale": "💰", "rejected": "❌", "rebill": "🔄"}
 OTHER_ICON = "🏷"
 #: how many of the biggest events a summary lists
 BIGGEST = 5
-#: the sub_ids a notification shows at most (the ones that are set)
-SUB_IDS_SHOWN = 3
+#: the sub_ids a notification shows at most (the ones that are set), three to a line
+SUB_IDS_SHOWN = 30
+SUB_IDS_A_LINE = 3
+#: conversions a reconciliation names when some were not told
+MISSED_NAMED = 5
 #: a sub_id's value on a phone line
 SUB_ID_LENGTH = 24
 #: a click id longer than this cannot ride in a button (64 bytes of callback data)
@@ -97,8 +100,11 @@ def detail_lines(t: Translator, event: Event, zone: str) -> list[str]:
         for name in (f"sub_id_{n}" for n in range(1, 31))
         if str(data.get(name) or "").strip()
     ]
-    if subs:
-        lines.append("🏷 " + " · ".join(subs[:SUB_IDS_SHOWN]))
+    subs = subs[:SUB_IDS_SHOWN]
+    lines += [
+        "🏷 " + " · ".join(subs[at : at + SUB_IDS_A_LINE])
+        for at in range(0, len(subs), SUB_IDS_A_LINE)
+    ]
     lines.append(
         t(
             "lvm.times",
@@ -259,9 +265,10 @@ def reconciliation(
     currency: str,
     missed: Iterable[tuple[str, int]],
     overlap: int = 15,
+    named: Iterable[tuple[str, Row]] = (),
 ) -> str:
     """ "Keitaro recorded 41 conversions yesterday (12 sales, $1,204); you were notified of
-    41", and for a mismatch, a line per reason."""
+    41", and for a mismatch, a line per reason and the first few it was not told of."""
     lines = [
         t(
             "lvm.reconciled",
@@ -275,4 +282,21 @@ def reconciliation(
     lines += [
         t(f"lvm.missed_{reason}", n=count, minutes=overlap) for reason, count in missed if count
     ]
+    examples = [missed_line(t, row, currency) for _reason, row in named]
+    if examples:
+        lines += ["", t("lvm.missed_named"), *examples[:MISSED_NAMED]]
     return "\n".join(lines)
+
+
+def missed_line(t: Translator, row: Row, currency: str) -> str:
+    """ "💰 Sale +$40.00 · Keto DE (#12) · 3b7k2a9f1c8e": one conversion not told."""
+    data = row.data
+    parts = [
+        f"{icon(row.status)} {fmt.esc(status_word(t, row.status))} "
+        f"{fmt.money(row.revenue, currency, signed=True)}",
+        _name(data.get("campaign"), data.get("campaign_id")),
+    ]
+    click = str(data.get("sub_id") or "").strip()
+    if click:
+        parts.append(f"<code>{fmt.esc(fmt.cut(click, CLICK_ID_ON_BUTTON))}</code>")
+    return "• " + " · ".join(parts)

@@ -4,8 +4,9 @@ yesterday (12 sales, $1,204); you were notified of 41", and for a mismatch, why.
 It runs after the end of the owner's day (the first poll after ``AFTER_MIDNIGHT`` local
 time, so conversions recorded late are in), for a feed that was on for the whole of that
 day, and one process does it (``claim_reconciliation``). It reads yesterday's log with the
-feed's scope, keeps what the settings ask for, and compares conversion ids with what the
-feed told (one by one or in a summary).
+feed's scope, keeps what the settings ask for, and compares each conversion's status that
+day with what the feed told (one by one or in a summary): a lead told whose sale was not
+counts as not told, and the first few not told are named.
 """
 
 from __future__ import annotations
@@ -86,9 +87,10 @@ class Reconciler:
             ctx.feed.tracker_id, (row.conversion_id for row in asked)
         )
         missed: dict[str, int] = {}
+        named: list[tuple[str, Row]] = []
         told = 0
         for row in asked:
-            events = known.get(row.conversion_id, [])
+            events = [e for e in known.get(row.conversion_id, []) if e.status == row.status]
             if any(event.state in TOLD for event in events):
                 told += 1
                 continue
@@ -97,6 +99,8 @@ class Reconciler:
                 "away" if in_gap(row.postback_at, ctx.feed.gaps) else "late",
             )
             missed[reason] = missed.get(reason, 0) + 1
+            if reason not in ("held", "in_progress"):  # those are told, just not yet
+                named.append((reason, row))
         sales = [row for row in asked if row.status == "sale"]
         text = messages.reconciliation(
             ctx.t,
@@ -108,6 +112,7 @@ class Reconciler:
             currency=ctx.currency,
             missed=sorted(missed.items()),
             overlap=round(self.poller.overlap.total_seconds() / 60),
+            named=named,
         )
         if asked:
             await self.poller.send(ctx, Screen(text, None))
