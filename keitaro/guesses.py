@@ -189,7 +189,11 @@ def live_window(start: str, end: str) -> dict[str, Any]:
         "filters": [
             {"name": LIVE_WINDOW_COLUMN, "operator": "BETWEEN", "expression": [start, end]}
         ],
-        "sort": [{"name": LIVE_WINDOW_COLUMN, "order": "ASC"}],
+        # the id second: rows with the same second keep one order between pages
+        "sort": [
+            {"name": LIVE_WINDOW_COLUMN, "order": "ASC"},
+            {"name": "conversion_id", "order": "ASC"},
+        ],
     }
 
 

@@ -155,6 +155,8 @@ class LivePoller:
         self.counts: dict[str, int] = Tally("live")
         self._next: dict[int, datetime] = {}
         self._failures: dict[int, int] = {}
+        #: recovery notices Telegram did not take, by tracker: told again at the next poll
+        self._recovery_due: dict[int, datetime] = {}
         self._running: dict[int, asyncio.Task[None]] = {}
         self._loop: asyncio.Task[None] | None = None
         #: whether this process polls the tracker (several processes divide them by leases)
@@ -261,7 +263,7 @@ class LivePoller:
         cursor = feed.cursor or now
         start = max(cursor - self.overlap, now - CATCH_UP)
         try:
-            rows = await self.read(ctx, start, now)
+            rows, complete = await self.read_pages(ctx, start, now)
             skipped = await self.count_before(ctx, cursor, now - CATCH_UP)
         except TrackerFailed as failure:
             await self.failed(ctx, failure.error)
@@ -273,10 +275,14 @@ class LivePoller:
         await self.deal_with(ctx, rows, away=away, away_since=cursor, skipped=skipped)
         if feed.failing_since is not None and feed.failure_told:
             await self.tell_recovered(ctx, feed.failing_since)  # after what it caught up
+        elif feed.tracker_id in self._recovery_due:
+            await self.tell_recovered(ctx, self._recovery_due[feed.tracker_id])
         if ctx.blocked:
             return
         seen = {*feed.seen_statuses, *(row.status for row in rows)}
-        await self.repository.advance(feed.tracker_id, now, seen)
+        # cut short: move only as far as what was read, so the rest is next tick's window
+        until = now if complete or not rows else max(row.postback_at for row in rows)
+        await self.repository.advance(feed.tracker_id, until, seen)
         await self.repository.prune(feed.tracker_id, now - KEEP)
         await self.repository.prune_instant(now - KEEP)
         await self.reconciler.maybe(ctx)
@@ -299,6 +305,14 @@ class LivePoller:
 
     async def read(self, ctx: Context, start: datetime, end: datetime) -> list[Row]:
         """Every row of the window, page by page (the last page is the short one)."""
+        rows, _complete = await self.read_pages(ctx, start, end)
+        return rows
+
+    async def read_pages(
+        self, ctx: Context, start: datetime, end: datetime
+    ) -> tuple[list[Row], bool]:
+        """The window's rows, and False when ``MAX_PAGES`` cut it short (then the rows are
+        the window's earliest, in postback order)."""
         body = self.body(ctx, start, end)
         rows: list[Row] = []
         for page in range(MAX_PAGES):
@@ -309,8 +323,10 @@ class LivePoller:
             rows.extend(row for row in map(read_row, raw) if row is not None)
             total = answer.get("total")
             if len(raw) < LIVE_PAGE or (isinstance(total, int) and (page + 1) * LIVE_PAGE >= total):
-                break
-        return rows
+                return rows, True
+        log.warning("live feed of tracker %s: the window has more than %d pages; the rest "
+                    "is read next tick", ctx.feed.tracker_id, MAX_PAGES)  # fmt: skip
+        return rows, False
 
     async def count_before(self, ctx: Context, cursor: datetime, limit: datetime) -> int:
         """How many conversions between the cursor and the catch-up's start (not sent)."""
@@ -538,11 +554,19 @@ class LivePoller:
             text = messages.failing(
                 ctx.t, ctx.tracker.name, since, ctx.zone, describe(ctx.t, error)
             )
-            await self.send(ctx, Screen(text, None))
+            sent, _ = await self.send(ctx, Screen(text, None))
+            if sent is Sent.LATER:  # Telegram did not take it: the next failing poll retries
+                await self.repository.set_failure_told(tracker_id, False)
 
     async def tell_recovered(self, ctx: Context, since: datetime) -> None:
+        """The tracker answers again; a notice Telegram did not take is tried next poll
+        (the stored failure is over by then, so this process remembers it)."""
         text = messages.recovered(ctx.t, ctx.tracker.name, since, ctx.zone)
-        await self.send(ctx, Screen(text, None))
+        sent, _ = await self.send(ctx, Screen(text, None))
+        if sent is Sent.LATER:
+            self._recovery_due[ctx.feed.tracker_id] = since
+        else:
+            self._recovery_due.pop(ctx.feed.tracker_id, None)
 
 
 def spread(tracker_id: int) -> float:
