@@ -310,8 +310,22 @@ async def _transport(
             return json_answer(error.body, error.status)
     runtime = request.app[RUNTIME_KEY]
     runtime.store.catch_up()  # the traffic scenarios owe up to now, before anything reads
-    faults = runtime.faults
     runtime.requests.append((request.method, path))
+    runtime.in_flight += 1
+    runtime.most_in_flight = max(runtime.most_in_flight, runtime.in_flight)
+    try:
+        return await _answer(request, handler, runtime)
+    finally:
+        runtime.in_flight -= 1
+
+
+async def _answer(
+    request: web.Request,
+    handler: Callable[[web.Request], Awaitable[web.StreamResponse]],
+    runtime: Runtime,
+) -> web.StreamResponse:
+    path = request.path
+    faults = runtime.faults
     if faults.latency > 0 and not await _hold(request, faults.latency):
         return web.Response(text="Client went away", status=499)  # nobody reads it
     if faults.cloudflare:

@@ -25,6 +25,9 @@ class Runtime:
     postback_key: str
     #: (method, path) of every request answered, faults included: tests count retries here
     requests: list[tuple[str, str]] = field(default_factory=list)
+    #: admin API requests being answered now, and the most there were at once
+    in_flight: int = 0
+    most_in_flight: int = 0
     pending: set[asyncio.TimerHandle] = field(default_factory=set)
 
     def schedule(self, job: Callable[[], None]) -> None:
