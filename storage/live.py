@@ -413,8 +413,9 @@ class LiveRepository:
     async def earlier_on_click(
         self, tracker_id: int, click_id: str, status: str
     ) -> tuple[str, int | None] | None:
-        """The last other status the feed told for the click (a postback's status change
-        replies to it): (status, message id)."""
+        """The last other status the feed told for the click, and the message of the first
+        one it told (a postback's status change says what it changed from, and replies to
+        the first notification): (status, message id)."""
         rows = await self._db.fetchall(
             "SELECT status, message_id, told_at AS at FROM live_events "
             "WHERE tracker_id = ? AND click_id = ? AND status != ? AND told_at IS NOT NULL "
@@ -425,7 +426,9 @@ class LiveRepository:
         if not rows:
             return None
         last = max(rows, key=lambda row: row["at"])
-        return last["status"].split("#", 1)[0], last["message_id"]
+        first = min((row for row in rows if row["message_id"]), key=lambda row: row["at"],
+                    default=last)  # fmt: skip
+        return last["status"].split("#", 1)[0], first["message_id"]
 
     async def prune_instant(self, before: datetime) -> None:
         await self._db.execute("DELETE FROM live_instant WHERE claimed_at < ?", (stamp(before),))

@@ -79,7 +79,7 @@ async def test_lead_then_sale_then_rejected_are_three_events_replying_to_the_fir
     assert heads == ["⏳ Lead", "🔁 Lead → Sale +$45.00", "🔁 Sale → Rejected −$45.00"]
     first = messages[0]["message_id"]
     assert messages[1]["reply_to_message"]["message_id"] == first
-    assert messages[2]["reply_to_message"]["message_id"] == messages[1]["message_id"]
+    assert messages[2]["reply_to_message"]["message_id"] == first  # the lead, not the sale
 
 
 async def test_a_sale_overwritten_by_a_lead_is_reported(world: BotWorld) -> None:

@@ -166,8 +166,11 @@ def new_events(
         if last is not None:
             previous: str | None = base_status(last.status)
             previous_revenue = last.revenue
-            # a reply only in the chat the first notification went to (the target may move)
-            reply_to = last.message_id if last.data.get("chat") == chat_id else None
+            # a reply to the first notification, only in the chat it went to (the target may
+            # move): a thread of lead, sale and chargeback under the lead
+            told_here = [e for e in earlier if e.message_id and e.data.get("chat") == chat_id]
+            first = min(told_here, key=lambda e: e.postback_at, default=None)
+            reply_to = first.message_id if first is not None else None
         else:
             previous, reply_to, previous_revenue = row.previous_status or None, None, None
         repeat = sum(1 for event in earlier if base_status(event.status) == row.status)

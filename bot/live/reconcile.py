@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.live import messages
-from bot.live.events import Row, new_events, wanted
+from bot.live.events import Row, base_status, new_events, wanted
 from bot.ui.screens import Screen
 from storage.live import TOLD
 
@@ -90,7 +90,9 @@ class Reconciler:
         named: list[tuple[str, Row]] = []
         told = 0
         for row in asked:
-            events = [e for e in known.get(row.conversion_id, []) if e.status == row.status]
+            events = [
+                e for e in known.get(row.conversion_id, []) if base_status(e.status) == row.status
+            ]
             if any(event.state in TOLD for event in events):
                 told += 1
                 continue
