@@ -139,10 +139,18 @@ async def test_two_users_never_see_each_others_conversions(world: BotWorld) -> N
     assert boris_told == {tiktok.click.sub_id}  # his key sees his group only
     # Boris forges Anna's mute and card buttons: nothing happens to her feed
     mine = boris_user.messages[-1]["message_id"]
-    for op in ("m", "c", "k"):
+    for op in ("m", "M", "u", "c", "k"):
         forged = LiveCb(op=op, t=anna.tracker_id, id=1, arg=facebook.click.sub_id).pack()
         screen = await boris_user.click_data(forged, mine)
         assert "not for you" in str(screen.answers)
+    assert await world.services.live.mutes(anna.tracker_id, clock()) == {}
+    # Anna removes her tracker: her notification's buttons, pressed later, reach nothing
+    notified = next(m for m in anna.user.messages if facebook.click.sub_id in m.get("text", ""))
+    assert await world.services.trackers.remove(anna.user.user["id"], anna.tracker_id)
+    for row in notified["reply_markup"]["inline_keyboard"]:
+        for key in row:
+            screen = await anna.user.click_data(key["callback_data"], notified["message_id"])
+            assert "tracker is gone" in str(screen.answers), key["text"]
     assert await world.services.live.mutes(anna.tracker_id, clock()) == {}
 
 
