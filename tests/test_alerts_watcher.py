@@ -33,7 +33,7 @@ async def test_a_losing_campaign_alerts_once_pause_and_undo_then_quiet_until_it_
     # the last 6 hours: the injected loss stays in the window past the 2 h cooldown
     await alerts.rule("roi < -30 6h", scope={"kind": "campaigns", "ids": [campaign["id"]]})
     assert await alerts.tick() == []  # not losing yet: nothing to say
-    world.sandbox.scenarios.losing(campaign["id"], clicks=80, cost=0.5, minutes=60)
+    world.sandbox.scenarios.losing(campaign["id"], clicks=80, cost=5.0, minutes=60)
     alert = only(await alerts.tick())
     text = text_of(alert)
     assert campaign["name"] in text and "ROI" in text and "−30%" in text
@@ -61,7 +61,7 @@ async def test_a_paused_campaign_is_not_alerted_about(world: BotWorld) -> None:
     campaign = alerts.campaign()
     await alerts.rule("roi < -30 6h", scope={"kind": "campaigns", "ids": [campaign["id"]]})
     world.sandbox.state.campaigns.set_state(campaign["id"], "disabled")
-    world.sandbox.scenarios.losing(campaign["id"], clicks=80, cost=0.5, minutes=60)
+    world.sandbox.scenarios.losing(campaign["id"], clicks=80, cost=5.0, minutes=60)
     assert await alerts.tick() == []
 
 
@@ -72,7 +72,7 @@ async def test_guards_keep_a_loss_on_a_few_clicks_quiet(world: BotWorld) -> None
     await alerts.rule("roi < -30 1h", scope=scope)  # default guard: spend ≥ $10
     world.sandbox.scenarios.losing(small["id"], clicks=2, cost=0.1, minutes=30)
     assert await alerts.tick() == []
-    world.sandbox.scenarios.losing(big["id"], clicks=40, cost=0.5, minutes=30)
+    world.sandbox.scenarios.losing(big["id"], clicks=40, cost=5.0, minutes=30)
     alert = only(await alerts.tick())
     assert big["name"] in text_of(alert) and small["name"] not in text_of(alert)
 
@@ -87,8 +87,8 @@ async def test_a_muted_campaign_stays_quiet_and_others_still_alert(world: BotWor
     assert await world.services.alerts.mute(
         alerts.user.user["id"], rule_id, f"campaign:{first['id']}", until
     )
-    world.sandbox.scenarios.losing(first["id"], clicks=80, cost=0.5, minutes=30)
-    world.sandbox.scenarios.losing(second["id"], clicks=80, cost=0.5, minutes=30)
+    world.sandbox.scenarios.losing(first["id"], clicks=80, cost=5.0, minutes=30)
+    world.sandbox.scenarios.losing(second["id"], clicks=80, cost=5.0, minutes=30)
     alert = only(await alerts.tick())
     assert second["name"] in text_of(alert) and first["name"] not in text_of(alert)
     # another user cannot mute this user's rule
@@ -112,7 +112,7 @@ async def test_quiet_hours_hold_an_alert_until_they_end_but_not_an_urgent_one(
     await world.services.alerts.set_quiet(alerts.user.user["id"], quiet)
     await alerts.rule("roi < -30 6h", scope={"kind": "campaigns", "ids": [campaign["id"]]})
     await alerts.rule("down 5m")
-    world.sandbox.scenarios.losing(campaign["id"], clicks=80, cost=0.5, minutes=30)
+    world.sandbox.scenarios.losing(campaign["id"], clicks=80, cost=5.0, minutes=30)
     world.sandbox.scenarios.down("5xx")
     assert await alerts.tick() == []  # the tracker fails; the loss was not read
     down = only(await alerts.tick(6 * 60))
@@ -188,7 +188,7 @@ async def test_the_automatic_pause_keeps_its_cap_and_a_hand_resume(world: BotWor
     first, second = alerts.campaign(0), alerts.campaign(1)
     scope = {"kind": "campaigns", "ids": [first["id"], second["id"]]}
     await alerts.rule("roi < -30 6h autopause", scope=scope, auto_cap=1)
-    world.sandbox.scenarios.losing(first["id"], clicks=80, cost=0.5, minutes=30)
+    world.sandbox.scenarios.losing(first["id"], clicks=80, cost=5.0, minutes=30)
     told = only(await alerts.tick())
     assert "Paused automatically" in text_of(told)
     assert campaign_state(alerts, first["id"]) == "disabled"
@@ -196,7 +196,7 @@ async def test_the_automatic_pause_keeps_its_cap_and_a_hand_resume(world: BotWor
     await alerts.user.click("↩️ Undo (resume)", message_id=told["message_id"])  # by hand
     assert campaign_state(alerts, first["id"]) == "active"
     alerts.new()
-    world.sandbox.scenarios.losing(second["id"], clicks=80, cost=0.5, minutes=30)
+    world.sandbox.scenarios.losing(second["id"], clicks=80, cost=5.0, minutes=30)
     capped = only(await alerts.tick())
     assert second["name"] in text_of(capped) and "this hour already" in text_of(capped)
     assert campaign_state(alerts, second["id"]) == "active"
@@ -213,7 +213,7 @@ async def test_a_crash_between_claim_and_send_tells_the_alert_once_after_the_lea
     alerts = await alerts_user(world)
     campaign = alerts.campaign()
     await alerts.rule("roi < -30 6h", scope={"kind": "campaigns", "ids": [campaign["id"]]})
-    world.sandbox.scenarios.losing(campaign["id"], clicks=80, cost=0.5, minutes=30)
+    world.sandbox.scenarios.losing(campaign["id"], clicks=80, cost=5.0, minutes=30)
 
     async def die(*_args: object, **_kwargs: object) -> None:
         raise Crash
@@ -334,7 +334,7 @@ async def test_an_alert_sent_on_a_moving_clock_is_settled_and_not_sent_again(
     alerts = await alerts_user(world)
     campaign = alerts.campaign()
     await alerts.rule("roi < -30 6h", scope={"kind": "campaigns", "ids": [campaign["id"]]})
-    world.sandbox.scenarios.losing(campaign["id"], clicks=80, cost=0.5, minutes=30)
+    world.sandbox.scenarios.losing(campaign["id"], clicks=80, cost=5.0, minutes=30)
     ticking = alerts.clock
 
     def moving() -> object:
