@@ -53,7 +53,8 @@ from bot.scheduler import Clock, Scheduler, attach, utc_now
 from bot.services.cache import ListCache
 from bot.services.confirm import Confirmations
 from bot.services.followup import FollowUps
-from bot.services.results import ResultStore
+from bot.services.results import Results, ResultStore, SharedResultStore
+from bot.services.scratch import RedisScratch
 from bot.services.screens import ScreenOwners
 from bot.services.trackers import TrackerClients
 from bot.services.writes import Writes
@@ -93,7 +94,7 @@ class Services:
     screens: ScreenOwners
     #: the master key's cipher (tokens such as the webhook's secret derive from it)
     cipher: Cipher
-    results: ResultStore = field(default_factory=ResultStore)
+    results: Results = field(default_factory=ResultStore)
     cache: ListCache = field(default_factory=ListCache)
     followups: FollowUps = field(default_factory=FollowUps)
     confirmations: Confirmations = field(default_factory=Confirmations)
@@ -169,6 +170,10 @@ async def build_services(settings: Settings, *, pool: HttpPool | None = None) ->
         storage = redis_storage(settings.redis_url.get_secret_value())
         services.fsm, services.redis = storage, storage.redis
         services.isolation = redis_isolation(storage)
+        # a press may reach any process: its Details and its question must be there too
+        scratch = RedisScratch(storage.redis)
+        services.results = SharedResultStore(scratch, cipher)
+        services.confirmations = Confirmations(scratch=scratch)
     else:
         services.fsm = DatabaseStorage(db)
     return services

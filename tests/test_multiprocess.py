@@ -117,6 +117,36 @@ async def test_one_users_updates_never_run_in_two_processes_at_once(
     assert order.index("bob@2 out") < order.index("anna@1 out")  # another user did not wait
 
 
+async def test_details_and_a_confirmation_work_whichever_process_gets_the_press(
+    processes: Callable[[int], Awaitable[list[BotWorld]]],
+    redis_server: RedisServer,
+) -> None:
+    one, two = await processes(2)
+    anna = one.user(7204)
+    await anna.send(f"/connect {one.sandbox.url} {one.sandbox.api_key}")
+    await anna.send("/campaigns")
+    await anna.click("#1")
+    await one.services.results.flush()
+    anna.dispatcher, anna.bot = two.dp, two.bot  # the press reaches the other process
+    details = await anna.click("Details")
+    assert "campaigns.get" in details.text and one.sandbox.api_key not in details.text
+    # what Redis holds of it is encrypted: neither the key nor the answer reads there
+    import redis.asyncio as aioredis
+
+    client = aioredis.from_url(redis_server.url)
+    try:
+        values = [await client.get(key) async for key in client.scan_iter("kbot:scratch:*")]
+    finally:
+        await client.aclose()
+    assert values and not any(b"campaigns" in (v or b"") for v in values)
+    anna.dispatcher, anna.bot = one.dp, one.bot
+    asked = await anna.click("Archive")
+    assert "Archive campaign #1" in asked.text
+    anna.dispatcher, anna.bot = two.dp, two.bot  # Yes on the other process still counts
+    await anna.click("Yes")
+    assert one.sandbox.state.campaigns.get(1)["state"] == "deleted"
+
+
 async def seed_digests(world: BotWorld, count: int, owners: int) -> list[int]:
     services, repo = world.services, DigestRepository(world.services.db)
     trackers = []

@@ -72,7 +72,7 @@ async def show(
     """Present a form's screen; a question whose "Yes" must be fresh gets its ticket."""
     message = await present(event, screen)
     if form.asks_to_confirm:
-        ctx.services.confirmations.issue(ctx.chat_id, ctx.user.id, message, form.ticket)
+        await ctx.services.confirmations.issue(ctx.chat_id, ctx.user.id, message, form.ticket)
 
 
 async def render(
@@ -270,7 +270,7 @@ async def on_form_button(
         force = op == "Y" and form.step == "doubt"
         needs_ticket = form.asks_to_confirm and (force or form.step != "doubt")
         message_id = query.message.message_id if query.message else None
-        if needs_ticket and not ctx.services.confirmations.redeem(
+        if needs_ticket and not await ctx.services.confirmations.redeem(
             ctx.chat_id, ctx.user.id, message_id, form.ticket
         ):
             # pressed after moving on, or minutes later: ask again with the screen as it is

@@ -87,7 +87,7 @@ async def send(
         checked = fmt.local_time(datetime.now(UTC), user.timezone, seconds=True)
         message = await present(event, ui.doubt_screen(t, draft, when, checked))
         if chat_id is not None:
-            services.confirmations.issue(chat_id, user.id, message, FORCE_TICKET)
+            await services.confirmations.issue(chat_id, user.id, message, FORCE_TICKET)
         return sent.outcome
     await state.clear()
     if sent.outcome is Outcome.ALREADY:

@@ -316,7 +316,7 @@ async def on_button(
             return
         force = arg == ui.FORCE
         message = query.message
-        if force and not services.confirmations.redeem(
+        if force and not await services.confirmations.redeem(
             message.chat.id if message else user.id, user.id,
             message.message_id if message else None, FORCE_TICKET,
         ):  # fmt: skip

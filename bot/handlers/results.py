@@ -43,7 +43,7 @@ async def on_details(
     services: object,
     callback_answer: CallbackAnswer,
 ) -> None:
-    result: ApiResult | None = services.results.get(user.id, callback_data.token)  # type: ignore[attr-defined]
+    result: ApiResult | None = await services.results.get(user.id, callback_data.token)  # type: ignore[attr-defined]
     if not isinstance(query.message, Message):
         return
     if result is None:

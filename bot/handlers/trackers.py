@@ -290,7 +290,7 @@ async def on_tracker_button(
         )
     elif op == "d":
         await ask_to_remove(query, t, tracker, services)
-    elif op == "D" and not services.confirmations.redeem(
+    elif op == "D" and not await services.confirmations.redeem(
         chat_of(query, user), user.id, query.message.message_id if query.message else None,
         f"tracker-remove:{tracker.id}",
     ):  # fmt: skip
@@ -322,7 +322,7 @@ async def ask_to_remove(
     message = await present(query, Screen(f"{note}\n\n{text}" if note else text, markup(*rows)))
     user_id = query.from_user.id
     chat_id = query.message.chat.id if query.message else user_id
-    services.confirmations.issue(chat_id, user_id, message, f"tracker-remove:{tracker.id}")
+    await services.confirmations.issue(chat_id, user_id, message, f"tracker-remove:{tracker.id}")
 
 
 async def on_rename(

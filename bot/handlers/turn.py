@@ -75,15 +75,15 @@ class Turn:
             return await message.answer(screen.text, reply_markup=screen.keyboard)
         return await self.bot.send_message(self.chat, screen.text, reply_markup=screen.keyboard)
 
-    def asked(self, message: Message | None, purpose: str) -> None:
+    async def asked(self, message: Message | None, purpose: str) -> None:
         """``message`` asks a destructive question (``bot.services.confirm``)."""
-        self.services.confirmations.issue(self.chat, self.user.id, message, purpose)
+        await self.services.confirmations.issue(self.chat, self.user.id, message, purpose)
 
-    def confirmed(self, purpose: str) -> bool:
+    async def confirmed(self, purpose: str) -> bool:
         """This press answers ``purpose`` from its own screen, in time (once)."""
         message = self.event.message if isinstance(self.event, CallbackQuery) else None
         message_id = message.message_id if message is not None else None
-        if self.services.confirmations.redeem(self.chat, self.user.id, message_id, purpose):
+        if await self.services.confirmations.redeem(self.chat, self.user.id, message_id, purpose):
             return True
         self.toast("confirm.again_short")
         return False

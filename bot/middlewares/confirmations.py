@@ -29,7 +29,7 @@ class ConfirmationsMiddleware(BaseMiddleware):
         if user is not None:
             if isinstance(event, CallbackQuery) and event.message is not None:
                 message = event.message
-                self.confirmations.moved_on(message.chat.id, user.id, message.message_id)
+                await self.confirmations.moved_on(message.chat.id, user.id, message.message_id)
             elif isinstance(event, Message):
-                self.confirmations.moved_on(event.chat.id, user.id, None)
+                await self.confirmations.moved_on(event.chat.id, user.id, None)
         return await handler(event, data)

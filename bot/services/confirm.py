@@ -8,71 +8,79 @@ it: the press counts only from the same message, within ``CONFIRM_TTL``, once. A
 the user does in that chat voids the ticket (``moved_on``); a press without a valid ticket
 asks again, with the question as it is now.
 
-Tickets live in memory: after a restart every old "Yes" asks again, which is the safe side.
+Tickets live in a :mod:`scratch <bot.services.scratch>`: this process's memory (after a
+restart every old "Yes" asks again, which is the safe side), or Redis with several
+processes, so a "Yes" that reaches another process than its question still counts. Their
+times are wall-clock seconds, which every process reads alike.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from aiogram.types import Message
 
+from bot.services.scratch import LocalScratch, Scratch
+
 #: seconds a confirmation stays good for
 CONFIRM_TTL = 120.0
-#: tickets kept at most (expired ones are dropped first)
+#: tickets kept at most in memory (the oldest go first)
 CAPACITY = 20_000
-
-Key = tuple[int, int]  # (chat id, user id)
-
-
-@dataclass(frozen=True, slots=True)
-class Ticket:
-    purpose: str
-    message_id: int
-    issued: float
 
 
 class Confirmations:
     def __init__(
-        self, ttl: float = CONFIRM_TTL, clock: Callable[[], float] = time.monotonic
+        self,
+        ttl: float = CONFIRM_TTL,
+        clock: Callable[[], float] = time.time,
+        scratch: Scratch | None = None,
     ) -> None:
         self.ttl = ttl
         self.clock = clock
-        self._tickets: dict[Key, Ticket] = {}
+        self.scratch = scratch or LocalScratch(CAPACITY)
 
-    def issue(self, chat_id: int, user_id: int, message: Message | None, purpose: str) -> None:
+    @staticmethod
+    def _key(chat_id: int, user_id: int) -> str:
+        return f"confirm:{chat_id}:{user_id}"
+
+    async def issue(
+        self, chat_id: int, user_id: int, message: Message | None, purpose: str
+    ) -> None:
         """The question ``purpose`` is on ``message`` now (replacing any older question)."""
         if message is None:
             return
-        if len(self._tickets) >= CAPACITY:
-            self._drop_expired()
-        self._tickets[(chat_id, user_id)] = Ticket(purpose, message.message_id, self.clock())
+        ticket = {"purpose": purpose, "message_id": message.message_id, "issued": self.clock()}
+        # kept past its TTL a little: a late press must still find it to be told "again"
+        await self.scratch.put(self._key(chat_id, user_id), json.dumps(ticket), self.ttl + 60)
 
-    def redeem(self, chat_id: int, user_id: int, message_id: int | None, purpose: str) -> bool:
+    async def redeem(
+        self, chat_id: int, user_id: int, message_id: int | None, purpose: str
+    ) -> bool:
         """True (once) when ``purpose`` was asked on ``message_id`` less than the TTL ago."""
-        ticket = self._tickets.pop((chat_id, user_id), None)
+        ticket = _ticket(await self.scratch.pop(self._key(chat_id, user_id)))
         return (
             ticket is not None
-            and ticket.purpose == purpose
-            and ticket.message_id == message_id
-            and self.clock() - ticket.issued <= self.ttl
+            and ticket.get("purpose") == purpose
+            and ticket.get("message_id") == message_id
+            and self.clock() - float(ticket.get("issued") or 0) <= self.ttl
         )
 
-    def moved_on(self, chat_id: int, user_id: int, message_id: int | None) -> None:
+    async def moved_on(self, chat_id: int, user_id: int, message_id: int | None) -> None:
         """The user did something: a press on the question's own message keeps its ticket
         (Yes, Back, Edit, Details), anything else (a message, another screen) voids it."""
-        ticket = self._tickets.get((chat_id, user_id))
-        if ticket is not None and ticket.message_id != message_id:
-            del self._tickets[(chat_id, user_id)]
+        key = self._key(chat_id, user_id)
+        ticket = _ticket(await self.scratch.get(key))
+        if ticket is not None and ticket.get("message_id") != message_id:
+            await self.scratch.delete(key)
 
-    def holds(self, chat_id: int, user_id: int) -> bool:
-        return (chat_id, user_id) in self._tickets
 
-    def _drop_expired(self) -> None:
-        now = self.clock()
-        for key in [k for k, v in self._tickets.items() if now - v.issued > self.ttl]:
-            del self._tickets[key]
-        while len(self._tickets) >= CAPACITY:  # all fresh: forget the oldest
-            del self._tickets[next(iter(self._tickets))]
+def _ticket(text: str | None) -> dict[str, object] | None:
+    if text is None:
+        return None
+    try:
+        ticket = json.loads(text)
+    except ValueError:
+        return None
+    return ticket if isinstance(ticket, dict) else None

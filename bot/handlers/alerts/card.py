@@ -169,7 +169,7 @@ async def on_delete_ask(
         ]
     )
     message = await turn.show(Screen(f"{note}\n\n{text}" if note else text, keyboard))
-    turn.asked(message, f"alert-delete:{stored.id}")
+    await turn.asked(message, f"alert-delete:{stored.id}")
 
 
 async def on_delete(query: CallbackQuery, callback_data: AlertCb, **data: Any) -> None:
@@ -178,7 +178,7 @@ async def on_delete(query: CallbackQuery, callback_data: AlertCb, **data: Any) -
     if found is None:
         return
     stored, _rule = found
-    if not turn.confirmed(f"alert-delete:{stored.id}"):
+    if not await turn.confirmed(f"alert-delete:{stored.id}"):
         await on_delete_ask(query, callback_data, note=turn.t("confirm.again"), **data)
         return
     await turn.services.alerts.delete(turn.user.id, stored.id)

@@ -122,7 +122,7 @@ async def ask(
         [button(t.plain("alerts.offer.no"), no.pack())],
     )
     message = await say(Screen("\n".join(lines), keyboard))
-    turn.asked(message, PURPOSE)
+    await turn.asked(message, PURPOSE)
 
 
 def _name(row: dict[str, Any]) -> str:
@@ -164,7 +164,7 @@ async def _switch(
     if pending.get("rule") != stored.id or str(pending.get("offer")) != callback_data.arg:
         turn.toast("alerts.offer.stale", alert=True)
         return
-    if pause and not turn.confirmed(PURPOSE):
+    if pause and not await turn.confirmed(PURPOSE):
         # an old question: the offer's traffic may run through other streams now
         offer_id = int(callback_data.arg) if callback_data.arg.isdigit() else 0
         await ask(turn, stored, offer_id, in_place=True, note=turn.t("confirm.again"))

@@ -185,12 +185,12 @@ async def on_delete_ask(
         ]
     )
     message = await turn.show(Screen(f"{note}\n\n{text}" if note else text, keyboard))
-    turn.asked(message, f"digest-delete:{digest.id}")
+    await turn.asked(message, f"digest-delete:{digest.id}")
 
 
 async def on_delete(query: CallbackQuery, callback_data: DigestCb, **data: Any) -> None:
     turn = Turn.of(query, data)
-    if not turn.confirmed(f"digest-delete:{callback_data.id}"):
+    if not await turn.confirmed(f"digest-delete:{callback_data.id}"):
         await on_delete_ask(query, callback_data, note=turn.t("confirm.again"), **data)
         return
     deleted = await repository(turn.services).delete(turn.user.id, callback_data.id)

@@ -224,7 +224,7 @@ async def ask_to_pause(turn: Turn, digest: Digest, *, in_place: bool, note: str 
     if note:
         screen = Screen(f"{note}\n\n{screen.text}", screen.keyboard)
     message = await (turn.show(screen) if in_place else turn.post(screen))
-    turn.asked(message, f"pause-losing:{digest.id}")
+    await turn.asked(message, f"pause-losing:{digest.id}")
 
 
 async def on_pause_losing(query: CallbackQuery, callback_data: DigestCb, **data: Any) -> None:
@@ -286,7 +286,7 @@ async def on_pause_confirmed(query: CallbackQuery, callback_data: DigestCb, **da
         turn.toast("digest.pause_stale")  # answered already, or another question since
         await ask_to_pause(turn, digest, in_place=True)
         return
-    if not turn.confirmed(f"pause-losing:{digest.id}"):
+    if not await turn.confirmed(f"pause-losing:{digest.id}"):
         # an old question: the losing campaigns then may be earning now; list them again
         await ask_to_pause(turn, digest, in_place=True, note=t("confirm.again"))
         return
