@@ -33,6 +33,17 @@ async def test_a_campaign_card_has_its_tracking_link_and_a_new_stream_inside_it(
     assert (await anna.data())["form"]["values"]["campaign_id"] == 1
 
 
+async def test_a_campaign_without_spend_today_shows_no_roi(world: BotWorld) -> None:
+    fresh = world.sandbox.state.campaigns.create({"name": "Fresh | PUSH | BR", "alias": "fresh01"})
+    anna = await world.connected_user()
+    await anna.send("/campaigns")
+    await anna.click("Search")
+    await anna.send("Fresh | PUSH")
+    card = await anna.click(f"#{fresh['id']}")
+    assert "Fresh | PUSH | BR" in card.text
+    assert "ROI —" in card.text and "0%" not in card.text  # no spend: no ROI, not 🟢 0%
+
+
 async def test_lists_show_todays_profit_and_roi_per_row(world: BotWorld) -> None:
     anna = await world.connected_user()
     listed = await anna.send("/campaigns")

@@ -75,6 +75,13 @@ async def test_a_buyer_adds_a_country_filter_without_json(world: BotWorld, langu
     assert "payload" not in editor.text and "{" not in editor.text
     kinds = await user.click(t.plain("ed.filters.b.add"))
     assert t.plain("flt.country") in kinds.buttons and t.plain("flt.bot") in kinds.buttons
+    assert not any("{n}" in label for label in kinds.buttons), kinds.buttons  # "Sub ID {n}"
+    devices = await user.click(t.plain("flt.device_type"))
+    assert t.plain("flv.mobile") in devices.buttons  # words of the buyer's language
+    if language != "en":
+        assert "mobile" not in devices.buttons and "desktop" not in devices.buttons
+    await user.click(f"« {t.plain('ed.b.to_rows')}")  # nothing chosen: back to the rows
+    await user.click(t.plain("ed.filters.b.add"))
     await user.click(t.plain("flt.country"))
     await user.click("DE")
     wrong = await user.send("Germany, AT")

@@ -43,8 +43,17 @@ def filter_kind(t: Translator, name: str) -> str:
     """A stream filter's kind in words ("Country", "Sub ID 3"), its key where unknown."""
     if name.startswith("sub_id_") and name[7:].isdigit():
         return t.plain("flt.sub_id", n=name[7:])
+    if name == "sub_id":  # the kind before its number is chosen
+        return t.plain("flt.sub_id_any")
     key = f"flt.{name}"
     return t.plain(key) if key in t.catalog else name
+
+
+def filter_value(t: Translator, value: Any) -> str:
+    """A filter's value as the buyer reads it: "мобильный" for ``mobile``; codes, names and
+    what the catalog does not know stay as they are."""
+    key = f"flv.{value}"
+    return t.plain(key) if key in t.catalog else str(value)
 
 
 def filter_line(t: Translator, rule: Mapping[str, Any]) -> str:
@@ -52,7 +61,7 @@ def filter_line(t: Translator, rule: Mapping[str, Any]) -> str:
     kind = filter_kind(t, str(rule.get("name") or ""))
     payload = rule.get("payload")
     if isinstance(payload, list):
-        values = ", ".join(str(v) for v in payload)
+        values = ", ".join(filter_value(t, v) for v in payload)
     elif payload in (None, "", {}):
         values = ""
     else:

@@ -18,6 +18,7 @@ from bot.handlers import stats as stats_screens
 from bot.handlers.states import Search
 from bot.i18n import Html, Translator
 from bot.services.request import TrackerRequest, chat_of
+from bot.stats import ratios
 from bot.stats.today import today_row, today_rows
 from bot.ui import format as fmt
 from bot.ui import render
@@ -286,7 +287,7 @@ class Browse(TrackerRequest):
             clicks=Html(fmt.number(row.get("clicks") or 0)),
             conversions=Html(fmt.number(row.get("conversions") or 0)),
             profit=Html(fmt.money(row.get("profit") or 0, "USD", signed=True)),
-            roi=Html(fmt.roi(row.get("roi") or 0)),
+            roi=Html(fmt.roi(ratios.based(row, "roi"))),  # no spend: "—", not 🟢 0%
         )
 
     def link_buttons(self, link: Link, row: dict[str, Any]) -> list[InlineKeyboardButton]:

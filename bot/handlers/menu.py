@@ -11,6 +11,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 
 from bot.i18n import Html, Translator
 from bot.services.calls import perform
+from bot.stats import ratios
 from bot.ui import format as fmt
 from bot.ui.callbacks import (
     AlertCb,
@@ -72,7 +73,7 @@ async def today_line(
     return t(
         "menu.today",
         profit=Html(fmt.money(totals.get("profit", 0), signed=True)),
-        roi=Html(fmt.roi(totals.get("roi", 0))),
+        roi=Html(fmt.roi(ratios.based(totals, "roi"))),  # no spend: "—", not 🟢 0%
         clicks=Html(fmt.number(totals.get("clicks", 0))),
         conversions=Html(fmt.number(totals.get("conversions", 0))),
     )

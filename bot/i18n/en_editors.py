@@ -63,6 +63,12 @@ TEXTS: dict[str, str] = {
     # stream filter kinds
     "flt.accept": "is",
     "flt.reject": "is not",
+    "flt.sub_id_any": "Sub ID…",
+    "flv.mobile": "mobile",
+    "flv.desktop": "desktop",
+    "flv.tablet": "tablet",
+    "flv.wifi": "Wi-Fi",
+    "flv.cellular": "mobile data",
     "flt.sub_id": "Sub ID {n}",
     "flt.country": "Country",
     "flt.device_type": "Device",

@@ -73,6 +73,12 @@ TEXTS: dict[str, str] = {
     # виды фильтров потока
     "flt.accept": "входит в",
     "flt.reject": "не входит в",
+    "flt.sub_id_any": "Sub ID…",
+    "flv.mobile": "мобильный",
+    "flv.desktop": "компьютер",
+    "flv.tablet": "планшет",
+    "flv.wifi": "Wi-Fi",
+    "flv.cellular": "мобильная сеть",
     "flt.sub_id": "Sub ID {n}",
     "flt.country": "Страна",
     "flt.device_type": "Устройство",

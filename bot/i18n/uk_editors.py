@@ -71,6 +71,12 @@ TEXTS: dict[str, str] = {
     # види фільтрів потоку
     "flt.accept": "входить до",
     "flt.reject": "не входить до",
+    "flt.sub_id_any": "Sub ID…",
+    "flv.mobile": "мобільний",
+    "flv.desktop": "комп'ютер",
+    "flv.tablet": "планшет",
+    "flv.wifi": "Wi-Fi",
+    "flv.cellular": "мобільна мережа",
     "flt.sub_id": "Sub ID {n}",
     "flt.country": "Країна",
     "flt.device_type": "Пристрій",

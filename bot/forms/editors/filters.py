@@ -22,7 +22,7 @@ from bot.forms.editors.base import (
 )
 from bot.forms.fields import FieldSpec
 from bot.forms.form import Form
-from bot.forms.readable import filter_kind, filter_line
+from bot.forms.readable import filter_kind, filter_line, filter_value
 from bot.i18n import Translator
 from bot.ui import format as fmt
 from bot.ui.keyboards import button, rows_of
@@ -149,7 +149,9 @@ class FiltersEditor(Editor):
             return frame(t, form, spec, body, [*keys, back_row(t, form, spec)])
         body.append(t(f"ed.filters.type.{kind.read}"))
         toggles = [
-            button(("✓ " if value in chosen else "") + value, eb(form, spec, "T", n))
+            button(
+                ("✓ " if value in chosen else "") + filter_value(t, value), eb(form, spec, "T", n)
+            )
             for n, value in enumerate(kind.buttons)
         ]
         mode_key = "ed.filters.b.is" if reject else "ed.filters.b.is_not"
