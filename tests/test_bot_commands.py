@@ -39,3 +39,20 @@ async def test_help_lists_every_command_and_each_one_is_answered(
     user = await world.connected_user(user_id=3300 + LANGUAGES.index(language), language=language)
     answer = await user.send("/help")
     assert answer.text.startswith(help_text.split("\n")[0].replace("<b>", "").replace("</b>", ""))
+
+
+async def test_every_command_leaves_a_way_to_the_menu(world: BotWorld) -> None:
+    """No dead end: each command's screen has « Menu (or ✖️ Cancel, in a dialog)."""
+    t = Translator("en")
+    user = await world.connected_user()
+    exits = {t.plain("b.menu"), t.plain("b.cancel").split(" ", 1)[-1]}  # "Menu", "Cancel"
+    for name in sorted(handled_commands(world.dp) - {"menu"}):
+        screen = await user.send(f"/{name}")
+        labels = {
+            label.split(" ", 1)[-1]  # "« Menu", "❌ Cancel": the word after the mark
+            for message in screen.messages
+            for row in user.keyboard(message["message_id"])
+            for label in row
+        }
+        assert labels & exits, (name, sorted(labels))
+        await user.send("/cancel")

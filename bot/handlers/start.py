@@ -51,7 +51,7 @@ async def on_help(message: Message, t: Translator) -> None:
 def language_screen(t: Translator) -> Screen:
     names = {"ru": "🇷🇺 Русский", "en": "🇬🇧 English", "uk": "🇺🇦 Українська"}
     row = [button(names[code], LangCb(code=code).pack()) for code in LANGUAGES]
-    return Screen(t("lang.choose"), markup(row))
+    return Screen(t("lang.choose"), markup(row, [menu_button(f"« {t.plain('b.menu')}")]))
 
 
 async def on_lang(message: Message, t: Translator) -> None:

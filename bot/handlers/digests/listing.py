@@ -27,7 +27,7 @@ from bot.handlers.scope_picker import scope_label
 from bot.i18n import Html, Translator
 from bot.scheduler import Scheduler
 from bot.ui.callbacks import DigestCb
-from bot.ui.keyboards import button, markup
+from bot.ui.keyboards import button, markup, menu_button
 from bot.ui.screens import Screen, present
 from storage import Tracker, User
 from storage.models import Digest
@@ -83,6 +83,7 @@ async def list_screen(t: Translator, user: User, services: Services, here: int) 
             lines.append(t("digest.next", when=when))
         rows.append(list_buttons(t, number, digest))
     rows.append([button(t.plain("digest.new"), DigestCb(op="n").pack())])
+    rows.append([menu_button(f"« {t.plain('b.menu')}")])
     return Screen("\n".join(lines), markup(*rows))
 
 
