@@ -191,3 +191,19 @@ async def test_an_unfinished_conversion_prompt_takes_a_typed_click_id(world: Bot
     asked = await anna.send(second.sub_id)  # a new one, for this click
     assert "Click found" in asked.text and "Status?" in asked.text
     assert (await anna.data())[DRAFT_KEY]["click_id"] == second.sub_id
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_whole_form_problem_names_the_field_in_words(
+    world: BotWorld, language: str
+) -> None:
+    from tests.test_bot_writes_catalog import open_action
+
+    t = Translator(language)
+    user = await world.connected_user(user_id=3400 + LANGUAGES.index(language), language=language)
+    await open_action(user, "botlist.add")
+    await user.send("hello, 1.2.3.999")
+    refused = await user.click(t.plain("form.b.send"))
+    problems = refused.text.split(t.plain("form.problems"), 1)[-1]
+    assert f"• {t.plain('fl.value')}:" in problems, refused.text
+    assert "value:" not in refused.text

@@ -6,9 +6,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot.forms.texts import place
 from bot.i18n import Translator
 from bot.ui.format import esc
-from bot.ui.validation import explain, where
+from bot.ui.validation import explain
 from keitaro.catalog import ACTIONS
 
 #: actions whose ``offers`` and ``landings`` are traffic shares that must make a whole
@@ -37,9 +38,9 @@ def whole_form(t: Translator, action: str, values: dict[str, Any]) -> list[str]:
         ACTIONS[action].validate(values)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            place = where(error)
+            at = place(t, ACTIONS[action], tuple(error.get("loc", ())))
             text = explain(t, error)
-            problems.append(f"{esc(place)}: {text}" if place else text)
+            problems.append(f"{esc(at)}: {text}" if at else text)
     for field in SHARED_FIELDS:
         shares = offer_shares(t, action, values.get(field), field)
         if shares:

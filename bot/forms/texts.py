@@ -26,8 +26,20 @@ def _key(t: Translator, prefix: str, resource: str, name: str) -> str | None:
 
 def label(t: Translator, action: Action, spec: FieldSpec) -> str:
     """The field's name for people ("Payout", "Daily cap"): plain text, for buttons too."""
-    key = _key(t, "fl", action.resource, spec.name)
-    return t.plain(key) if key else spec.name.strip("_").replace("_", " ").capitalize()
+    return name_label(t, action, spec.name)
+
+
+def name_label(t: Translator, action: Action, name: str) -> str:
+    """A field's (or a nested value's) name for people, by its API name."""
+    key = _key(t, "fl", action.resource, name)
+    return t.plain(key) if key else name.strip("_").replace("_", " ").capitalize()
+
+
+def place(t: Translator, action: Action, loc: tuple[Any, ...]) -> str:
+    """Where in a payload a problem is, in words: "Offers › #2 › Share", not ``offers.1.share``."""
+    parts = [f"#{part + 1}" if isinstance(part, int) else name_label(t, action, str(part))
+             for part in loc]  # fmt: skip
+    return " › ".join(parts)
 
 
 def hint(t: Translator, action: Action, spec: FieldSpec) -> str:
