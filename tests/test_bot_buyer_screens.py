@@ -207,3 +207,23 @@ async def test_a_whole_form_problem_names_the_field_in_words(
     problems = refused.text.split(t.plain("form.problems"), 1)[-1]
     assert f"• {t.plain('fl.value')}:" in problems, refused.text
     assert "value:" not in refused.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_domain_card_says_whether_its_dns_and_certificate_work(
+    world: BotWorld, language: str
+) -> None:
+    t = Translator(language)
+    user = await world.connected_user(user_id=3500 + LANGUAGES.index(language), language=language)
+    world.sandbox.scenarios.domain_trouble(1, "ssl")
+    await user.send("/menu")
+    card = await user.click_data(
+        BrowseCb(op="c", view="dm", id=1).pack(), user.messages[-1]["message_id"]
+    )
+    assert f"{t.plain('f.ssl')}: {t.plain('fc.ssl_status.error')}" in card.text
+    assert f"{t.plain('f.network_status')}: {t.plain('fc.network_status.active')}" in card.text
+    world.sandbox.scenarios.domain_trouble(1, "error")
+    card = await user.click_data(
+        BrowseCb(op="c", view="dm", id=1).pack(), user.messages[-1]["message_id"]
+    )
+    assert t.plain("fc.network_status.error") in card.text

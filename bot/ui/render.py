@@ -85,7 +85,7 @@ def field_line(t: Translator, field: Field, row: dict[str, Any]) -> str | None:
         link = tracking_link(row)
         return f"🔗 {t(field.label)}: <code>{fmt.esc(link)}</code>" if link else None
     raw = dig(row, field.key)
-    if raw is None:
+    if raw is None or raw == "" or (field.kind == "ref" and not raw):
         return None
     if field.kind == "state":
         shown = f"{fmt.state_icon(raw)} {t(f'state.{raw}') if raw else '—'}"

@@ -24,7 +24,7 @@ class Field:
 
     key: str
     label: str  # i18n key
-    kind: str = "text"  # text | money | state | count | list
+    kind: str = "text"  # text | money | state | count | list | ref (an id; 0 is none)
     currency_key: str | None = None
 
 
@@ -235,8 +235,9 @@ ENTITY_VIEWS: tuple[EntityView, ...] = (
         card=(
             Field("state", "f.state", "state"),
             Field("network_status", "f.network_status"),
-            Field("is_ssl", "f.ssl"),
-            Field("default_campaign_id", "f.default_campaign"),
+            Field("ssl_status", "f.ssl"),
+            Field("error_description", "f.domain_error"),
+            Field("default_campaign_id", "f.default_campaign", "ref"),
             Field("catch_not_found", "f.catch_not_found"),
         ),
         links=(Link("cm", "l.default_campaign", parent_from="default_campaign_id", as_card=True),),
