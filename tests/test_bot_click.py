@@ -24,7 +24,7 @@ async def test_a_known_click_shows_its_trail_and_status_history(world: BotWorld)
     assert state.streams.get(click.stream_id)["name"] in text
     assert click.ip in text and click.os in text and click.browser in text
     assert "Conversions (1)" in text
-    assert f"#{conversion.id} · lead → 💰 sale (raw “approved”) · $30.00" in text
+    assert f"#{conversion.id} · Lead → 💰 Sale (raw “approved”) · $30.00" in text
 
 
 async def test_an_unknown_click_is_said(world: BotWorld) -> None:
@@ -42,3 +42,17 @@ async def test_without_an_argument_it_asks(world: BotWorld) -> None:
     trail = await anna.send(click.sub_id)
     assert f"Click {click.sub_id}" in trail.text
     assert await anna.state() is None
+
+
+async def test_the_trail_names_statuses_in_the_buyers_language(world: BotWorld) -> None:
+    anna = await ready_user(world)
+    click = payout_auto_click(world)
+    await anna.send(f"/conversion {click.sub_id} lead 5")
+    await anna.click("Send")
+    await anna.send(f"/conversion {click.sub_id} sale 30")
+    await anna.click("Send")
+    await settle(world)
+    await world.services.users.set_language(anna.user["id"], "ru")
+    trail = await anna.send(f"/click {click.sub_id}")
+    assert "Лид → 💰 Продажа" in trail.text
+    assert " sale" not in trail.text and "lead " not in trail.text

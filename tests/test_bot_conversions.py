@@ -25,7 +25,7 @@ async def test_the_whole_dialog_ends_in_a_recorded_conversion(world: BotWorld) -
     extras = await anna.click("USD")
     assert "12.50 USD" in extras.text
     card = await anna.click("Done")
-    assert f"click {click.sub_id} · sale · 12.50 USD" in card.text
+    assert f"click {click.sub_id} · Sale · 12.50 USD" in card.text
     assert card.buttons == ["✅ Send", "✏️ Change", "✖️ Cancel"]
     sent = await anna.click("Send")
     assert "⏳ Sent, waiting for the tracker" in sent.text
@@ -37,7 +37,7 @@ async def test_the_whole_dialog_ends_in_a_recorded_conversion(world: BotWorld) -
     assert (conversion.status, conversion.revenue) == ("sale", 12.5)
     reply = anna.telegram.message(anna.chat_id, reply_id)
     assert reply is not None
-    assert f"✅ Recorded: conversion #{conversion.id} · sale · $12.50 · {campaign}" in reply["text"]
+    assert f"✅ Recorded: conversion #{conversion.id} · Sale · $12.50 · {campaign}" in reply["text"]
     details = await anna.click("Details", message_id=reply_id)
     assert "conversions.create" in details.text
     assert world.sandbox.postback_key not in details.text  # the key is masked
@@ -85,7 +85,7 @@ async def test_a_wrong_revenue_is_asked_again_and_nothing_is_lost(world: BotWorl
     assert "three letters" in typed.text
     await anna.send("eur")
     card = await anna.click("Done")
-    assert f"click {click.sub_id} · lead · 7.25 EUR" in card.text
+    assert f"click {click.sub_id} · Lead · 7.25 EUR" in card.text
 
 
 async def test_a_status_typed_by_hand_is_mapped_by_keitaro(world: BotWorld) -> None:
@@ -103,7 +103,7 @@ async def test_a_status_typed_by_hand_is_mapped_by_keitaro(world: BotWorld) -> N
     await settle(world)
     [conversion] = click.conversions
     assert (conversion.status, conversion.original_status) == ("lead", "hold")
-    assert f"#{conversion.id} · lead (hold)" in anna.last
+    assert f"#{conversion.id} · Lead (hold)" in anna.last
 
 
 async def test_tid_comment_and_a_change_from_the_card(world: BotWorld) -> None:
@@ -150,7 +150,7 @@ async def test_a_restart_in_the_middle_resumes_the_dialog(world: BotWorld) -> No
     extras = await anna.click("Continue")
     assert "optional" in extras.text
     card = await anna.click("Done")
-    assert f"click {click.sub_id} · rejected · 4.00 RUB" in card.text
+    assert f"click {click.sub_id} · Rejected · 4.00 RUB" in card.text
     await anna.click("Send")
     await settle(world)
     [conversion] = click.conversions

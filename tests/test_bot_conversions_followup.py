@@ -39,7 +39,7 @@ async def test_a_slow_tracker_is_polled_until_it_shows_the_conversion(world: Bot
     [conversion] = click.conversions
     # the snapshot before sending, then polls until the queue caught up (after ~0.5 s)
     assert world.sandbox.count("POST", "/conversions/log") >= 4
-    expected = f"Recorded: conversion #{conversion.id} · sale · $20.00"
+    expected = f"Recorded: conversion #{conversion.id} · Sale · $20.00"
     assert expected in text_of(anna, reply_id)
 
 

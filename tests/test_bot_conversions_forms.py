@@ -18,7 +18,7 @@ async def test_one_line_goes_to_the_card(world: BotWorld) -> None:
     anna = await ready_user(world)
     click = payout_auto_click(world)
     card = await anna.send(f"/conversion {click.sub_id} sale 12,5 usd")
-    assert f"click {click.sub_id} · sale · 12.50 USD" in card.text
+    assert f"click {click.sub_id} · Sale · 12.50 USD" in card.text
     assert "Click found" in card.text
     assert postbacks(world) == 0  # the card first: a postback cannot be taken back
     await anna.click("Send")
@@ -35,7 +35,7 @@ async def test_a_wrong_value_in_one_line_asks_that_value_only(world: BotWorld) -
     assert "The revenue must be a number" in asked.text
     assert await anna.state() == "ConversionForm:revenue"
     card = await anna.send("5")
-    assert f"click {click.sub_id} · lead · 5.00" in card.text
+    assert f"click {click.sub_id} · Lead · 5.00" in card.text
     assert postbacks(world) == 0
 
 
@@ -50,7 +50,7 @@ async def test_json_goes_to_the_card_with_every_parameter(world: BotWorld) -> No
         "sub_id_3": "creative-9",
     }
     card = await anna.send(f"/conversion {json.dumps(payload)}")
-    assert f"click {click.sub_id} · sale · 12.50" in card.text
+    assert f"click {click.sub_id} · Sale · 12.50" in card.text
     assert "tid J-1" in card.text and "sub_id_3=creative-9" in card.text
     await anna.click("Send")
     await settle(world)

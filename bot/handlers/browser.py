@@ -349,7 +349,7 @@ class Browse(TrackerRequest):
             title += f" · #{cb.parent}"
         if cb.arg:
             title += f" · {self.t(f'arg.{cb.arg}')}"
-        lines = [render.table_line(view, row) for row in shown]
+        lines = [render.table_line(view, row, t=self.t) for row in shown]
         actions = row_actions(view, shown)
         if actions:  # numbered, so "🔁 3" says which row it changes
             lines = [f"{n}. {line}" for n, line in enumerate(lines, 1)]

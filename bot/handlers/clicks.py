@@ -10,6 +10,7 @@ from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from bot.forms.readable import status_word
 from bot.handlers import menu
 from bot.handlers.states import ClickLookup
 from bot.i18n import Html, Translator
@@ -146,10 +147,10 @@ def conversion_lines(t: Translator, rows: list[Row]) -> list[str]:
     lines = [t("click.conversions", count=len(rows))]
     for row in rows[:SHOWN_CONVERSIONS]:
         status = str(row.get("status") or "—")
-        history = f"{STATUS_ICONS.get(status, '▫️')} {fmt.esc(status)}"
+        history = f"{STATUS_ICONS.get(status, '▫️')} {fmt.esc(status_word(t, status))}"
         previous = row.get("previous_status")
         if previous and previous != status:
-            history = f"{fmt.esc(previous)} → {history}"
+            history = f"{fmt.esc(status_word(t, previous))} → {history}"
         original = row.get("original_status")
         if original and str(original).lower() != status.lower():
             history += f" ({t('click.original', status=original)})"

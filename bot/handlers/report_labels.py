@@ -76,19 +76,20 @@ async def open_value(ask: Ask, spec: Spec, token: str) -> Screen | None:
     except KeitaroError as error:
         return ask.failure(error, rb("r"))
     t = ask.t
+    names = {measure: t.plain(f"rb.short.{measure}") for measure in MEASURES}
     spec["opened"] = {"kind": group, "v": value, "label": value,
                       "campaigns": {str(c["campaign_id"]): str(c.get("campaign") or "")
                                     for c in campaigns}}  # fmt: skip
     lines = [
         f"<b>{fmt.esc(value_name(ask, group, value))}</b>",
-        numbers(row, MEASURES, CURRENCY),
+        numbers(row, MEASURES, CURRENCY, names),
         "",
         t("bl.in_campaigns" if campaigns else "bl.no_campaigns"),
     ]
     keys = []
     for c in campaigns:
         name = fmt.cut(str(c.get("campaign") or f"#{c['campaign_id']}"), 40)
-        lines.append(f"• {fmt.esc(name)} — {numbers(c, MEASURES, CURRENCY)}")
+        lines.append(f"• {fmt.esc(name)} — {numbers(c, MEASURES, CURRENCY, names)}")
         label = t.plain("bl.b.block", name=fmt.cut(name, 24))
         keys.append([button(label, rb("k", n=c["campaign_id"]))])
     return Screen("\n".join(lines), markup(*keys, back(ask)))

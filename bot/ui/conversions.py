@@ -11,6 +11,7 @@ from typing import Any
 
 from aiogram.types import InlineKeyboardButton
 
+from bot.forms.readable import status_word
 from bot.i18n import Html, Translator
 from bot.services.clicklog import LOOKBACK_DAYS
 from bot.services.conversion_draft import (
@@ -58,7 +59,7 @@ def amount(draft: Draft) -> str:
 def summary(t: Translator, draft: Draft) -> str:
     """``click 3b7k2a9f1c8e · sale · 12.50 USD`` (HTML)."""
     parts = [t("cv.summary_click", click_id=draft.click_id or "—")]
-    parts.append(fmt.esc(draft.status) if draft.status else t("cv.status_default"))
+    parts.append(fmt.esc(status_word(t, draft.status)) if draft.status else t("cv.status_default"))
     parts.append(amount(draft) or t("cv.offer_payout"))
     line = " · ".join(parts)
     if draft.tid:
@@ -202,9 +203,10 @@ def sent_screen(t: Translator, line: str, details: str | None) -> Screen:
 def recorded_screen(
     t: Translator, line: str, row: dict[str, Any], currency: str | None, details: str | None
 ) -> Screen:
-    status = str(row.get("status") or "—")
+    raw = str(row.get("status") or "")
+    status = status_word(t, raw) if raw else "—"
     original = str(row.get("original_status") or "")
-    if original and original.lower() != status.lower():
+    if original and original.lower() != raw.lower():
         status = f"{status} ({original})"
     text = t(
         "cv.recorded",

@@ -131,7 +131,11 @@ def fields_page(row: dict[str, Any], page: int) -> tuple[list[str], int]:
     return [f"<b>{fmt.esc(key)}</b>: {fmt.value(value, 120)}" for key, value in chunk], pages
 
 
-def cell(column: str, value: Any) -> str:
+def cell(column: str, value: Any, t: Translator | None = None) -> str:
+    if column == "status" and t is not None and value:
+        from bot.forms.readable import status_word  # the forms' words for Keitaro's statuses
+
+        return fmt.esc(status_word(t, value))
     if column in MONEY_COLUMNS:
         return fmt.money(value)
     if column == "roi":
@@ -141,13 +145,16 @@ def cell(column: str, value: Any) -> str:
     return fmt.value(value, 60)
 
 
-def table_line(view: TableView, row: Any, *, totals: bool = False) -> str:
-    """One row on one line; ``totals`` leaves out the (empty) dimension cells of a summary."""
+def table_line(
+    view: TableView, row: Any, *, totals: bool = False, t: Translator | None = None
+) -> str:
+    """One row on one line; ``totals`` leaves out the (empty) dimension cells of a summary;
+    with ``t``, statuses read in the buyer's language."""
     if not isinstance(row, dict):
         return fmt.esc(fmt.cut(str(row), LINE_LIMIT * 2))
     columns = view.columns or tuple(row)
     cells = [
-        cell(column, row.get(column))
+        cell(column, row.get(column), t)
         for column in columns
         if column in row and not (totals and row.get(column) is None)
     ]
