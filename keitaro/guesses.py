@@ -236,3 +236,12 @@ S2S_MACROS: Final[tuple[tuple[str, str], ...]] = (
 )
 #: the statuses a campaign's S2S postback can send (the OpenAPI description's list)
 S2S_STATUSES: Final[tuple[str, ...]] = ("lead", "sale", "rejected", "rebill")
+
+
+def campaign_base(tracker_url: str) -> str:
+    """Where a campaign without a domain of its own answers: GUESS: the tracker's own
+    address (the one the Admin API is on), as a fresh install's campaigns do; §2.1 says only
+    that ``domain`` is computed and may be null."""
+    scheme, _, rest = tracker_url.partition("://")
+    host = rest.split("/", 1)[0]
+    return f"{scheme}://{host}/" if host else ""

@@ -36,6 +36,12 @@ async def test_a_campaign_created_by_typing_and_buttons(world: BotWorld) -> None
     assert made["type"] == "weight"
     assert world.sandbox.state.traffic_sources.get(made["traffic_source_id"])["name"] == "TikTok"
     assert "Open" in done and anna.unanswered == []
+    # made without a domain: the link is on the tracker's own address, to copy at once
+    host = world.sandbox.url.split("://", 1)[1].split("/", 1)[0]
+    assert f"Tracking link: http://{host}/{made['alias']}" in done.text
+    stream = await anna.click("➕ New stream")  # its first stream, the campaign filled in
+    assert (await anna.data())["form"]["values"]["campaign_id"] == made["id"]
+    assert stream is not None
 
 
 async def test_a_wrong_value_re_asks_only_that_field_and_keeps_the_rest(world: BotWorld) -> None:

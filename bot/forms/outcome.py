@@ -39,7 +39,7 @@ def entity_of(data: Any) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and "id" in data else None
 
 
-def summary(t: Translator, data: Any, resource: str = "") -> str:
+def summary(t: Translator, data: Any, resource: str = "", tracker_url: str | None = None) -> str:
     """What the tracker's answer says, in words: the entity made, changed or checked as its
     card shows it (a campaign with its tracking link, a domain with its DNS and SSL), how
     many entries a list now holds, or nothing worth a line."""
@@ -47,7 +47,7 @@ def summary(t: Translator, data: Any, resource: str = "") -> str:
     if entity is not None:
         view = view_of(resource)
         if view is not None:
-            return card_text(t, view, entity)
+            return card_text(t, view, entity, tracker_url)
         name = entity.get("name") or entity.get("login") or ""
         return f"<code>#{fmt.esc(entity['id'])}</code> {fmt.esc(fmt.cut(str(name), 120))}"
     if isinstance(data, dict) and isinstance(data.get("count"), int) and len(data) == 1:
@@ -80,6 +80,16 @@ def open_button(
     return button(label, BrowseCb(op="c", view=view.code, id=entity_id).pack())
 
 
+def new_stream_button(ctx: FormContext, action: str, data: Any) -> InlineKeyboardButton | None:
+    """Under a campaign just made: its first stream, the campaign filled in."""
+    entity = entity_of(data)
+    if action != "campaigns.create" or entity is None or not isinstance(entity["id"], int):
+        return None
+    from bot.handlers.actions import create_button  # the handlers build on the forms
+
+    return create_button(ctx.t, "streams", ctx.tracker_id, parent=entity["id"])
+
+
 def done_screen(
     ctx: FormContext, action: str, values: dict[str, Any], title: str, result: ApiResult
 ) -> Screen:
@@ -88,12 +98,13 @@ def done_screen(
     operation = ACTIONS[action].operation
     done = f"form.did.{operation}"
     lines = [screens.header(t, form), t(done if done in t.catalog else "form.did.other")]
-    said = summary(t, result.data, ACTIONS[action].resource)
+    said = summary(t, result.data, ACTIONS[action].resource, ctx.tracker.url)
     if said:
         lines.append(said)
     text = "\n".join(lines)
     keyboard = markup(
         [b for b in (open_button(ctx, action, values, result.data),) if b],
+        [b for b in (new_stream_button(ctx, action, result.data),) if b],
         [b for b in (details_button(ctx, result), menu_button(f"« {t.plain('b.menu')}")) if b],
     )
     return Screen(text, keyboard)
@@ -106,7 +117,7 @@ def already_screen(ctx: FormContext, form: Form, sent: Sent) -> Screen:
         screens.header(t, form),
         t("writes.already", when=fmt.local_time(sent.since, ctx.user.timezone)),
     ]
-    said = summary(t, sent.found, form.spec.resource) if sent.found else ""
+    said = summary(t, sent.found, form.spec.resource, ctx.tracker.url) if sent.found else ""
     if said:
         lines.append(said)
     opened = open_button(ctx, form.action, form.values, sent.found) if sent.found else None

@@ -228,7 +228,7 @@ class Browse(TrackerRequest):
         if row is None:
             keyboard = markup([self.back_button(back)])
             return Screen(self.t("browse.gone", what=self.t.plain(view.label), id=cb.id), keyboard)
-        text = render.card_text(self.t, view, row)
+        text = render.card_text(self.t, view, row, self.tracker.url)
         if view.stats_filter:
             text += await self.today_line(view.stats_filter, cb.id)
         links = [item for link in view.links for item in self.link_buttons(link, row)]

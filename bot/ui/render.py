@@ -7,6 +7,7 @@ from typing import Any
 from bot.i18n import Translator
 from bot.ui import format as fmt
 from bot.ui.views import EntityView, Field, TableView
+from keitaro.guesses import campaign_base
 
 LINE_LIMIT = 90
 #: a card's "all fields" page: what fits comfortably in one message
@@ -31,10 +32,11 @@ def entity_line(view: EntityView, row: dict[str, Any]) -> str:
     return f"{icon} <code>#{row.get('id', '?')}</code> {title}"
 
 
-def tracking_link(row: dict[str, Any]) -> str | None:
-    """The campaign's link to give the traffic source: its domain, its alias and the tracking
-    parameters that have a macro (``?sub1={ad.id}``), as Keitaro's own campaign page shows."""
-    domain, alias = row.get("domain"), row.get("alias")
+def tracking_link(row: dict[str, Any], base: str | None = None) -> str | None:
+    """The campaign's link to give the traffic source: its domain (``base``, the tracker's
+    own address, when it has none), its alias and the tracking parameters that have a macro
+    (``?sub1={ad.id}``), as Keitaro's own campaign page shows."""
+    domain, alias = row.get("domain") or base, row.get("alias")
     if not isinstance(domain, str) or not domain or not isinstance(alias, str) or not alias:
         return None
     link = (domain if domain.endswith("/") else domain + "/") + alias
@@ -80,9 +82,11 @@ def today_suffix(t: Translator, row: dict[str, Any] | None) -> str:
     return " · " + t("list.today", profit=profit, roi=fmt.roi(based(row, "roi")))
 
 
-def field_line(t: Translator, field: Field, row: dict[str, Any]) -> str | None:
+def field_line(
+    t: Translator, field: Field, row: dict[str, Any], base: str | None = None
+) -> str | None:
     if field.kind == "link":
-        link = tracking_link(row)
+        link = tracking_link(row, base)
         return f"🔗 {t(field.label)}: <code>{fmt.esc(link)}</code>" if link else None
     raw = dig(row, field.key)
     if raw is None or raw == "" or (field.kind == "ref" and not raw):
@@ -115,10 +119,14 @@ def choice_word(t: Translator, key: str, raw: Any) -> str | None:
     return t.plain(found) if found in t.catalog else None
 
 
-def card_text(t: Translator, view: EntityView, row: dict[str, Any]) -> str:
+def card_text(
+    t: Translator, view: EntityView, row: dict[str, Any], tracker_url: str | None = None
+) -> str:
+    """The card; ``tracker_url`` makes the tracking link of a campaign without a domain."""
     title = fmt.esc(fmt.cut(view.title(row), 200))
+    base = campaign_base(tracker_url) if tracker_url else None
     lines = [f"{view.icon} <b>{title}</b> <code>#{row.get('id', '?')}</code>"]
-    lines += [line for field in view.card if (line := field_line(t, field, row))]
+    lines += [line for field in view.card if (line := field_line(t, field, row, base))]
     return "\n".join(lines)
 
 
