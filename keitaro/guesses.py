@@ -153,6 +153,14 @@ def key_owner(users: Any) -> dict[str, Any] | None:
 LABEL_REMOVED = ""
 
 
+#: the report columns whose values a campaign's labels (black- and whitelists) hold, offered
+#: as buttons where a form asks for one; GUESS: §2.12 names sub_id_N, source, keyword and ip
+#: as examples, a typed other column is sent as typed
+LABEL_COLUMNS: Final = (
+    *(f"sub_id_{n}" for n in range(1, 16)), "source", "keyword", "ip",
+)  # fmt: skip
+
+
 def label_items(value: str, label: str | None) -> dict[str, str]:
     """The ``items`` that put ``label`` ("blacklist", "whitelist") on one report value, or
     take its label off (``None``)."""

@@ -20,6 +20,7 @@ from pydantic.fields import FieldInfo
 
 from bot.forms.examples import example_for
 from keitaro.catalog import Action
+from keitaro.guesses import LABEL_COLUMNS
 
 #: fields that name another resource's entities → the view that lists them
 ID_VIEWS: dict[str, str] = {
@@ -111,6 +112,8 @@ def _kind(action: Action, name: str, annotation: Any) -> tuple[str, tuple[Any, .
     view = ID_VIEWS.get(name) or (RESOURCE_VIEWS.get(action.resource) if name == "id" else None)
     if origin is Literal:
         return "choice", typing.get_args(bare), None
+    if name == "ref_name" and bare is str:  # a report column: buttons, or typed as it is
+        return "choice", LABEL_COLUMNS, None
     if bare is bool:
         return "choice", (True, False), None
     if origin is list:

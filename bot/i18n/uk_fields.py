@@ -741,4 +741,23 @@ TEXTS: dict[str, str] = {
         "Так — домен приймає трафік і на будь-яких піддоменах; застаріле налаштування, зазвичай Ні."
     ),
     "fx.wildcard": "Ні",
+    # a campaign label's report column (ref_name): the same names as the filters'
+    "fc.ref_name.sub_id_1": "Sub ID 1",
+    "fc.ref_name.sub_id_2": "Sub ID 2",
+    "fc.ref_name.sub_id_3": "Sub ID 3",
+    "fc.ref_name.sub_id_4": "Sub ID 4",
+    "fc.ref_name.sub_id_5": "Sub ID 5",
+    "fc.ref_name.sub_id_6": "Sub ID 6",
+    "fc.ref_name.sub_id_7": "Sub ID 7",
+    "fc.ref_name.sub_id_8": "Sub ID 8",
+    "fc.ref_name.sub_id_9": "Sub ID 9",
+    "fc.ref_name.sub_id_10": "Sub ID 10",
+    "fc.ref_name.sub_id_11": "Sub ID 11",
+    "fc.ref_name.sub_id_12": "Sub ID 12",
+    "fc.ref_name.sub_id_13": "Sub ID 13",
+    "fc.ref_name.sub_id_14": "Sub ID 14",
+    "fc.ref_name.sub_id_15": "Sub ID 15",
+    "fc.ref_name.source": "Джерело",
+    "fc.ref_name.keyword": "Ключове слово",
+    "fc.ref_name.ip": "IP",
 }
