@@ -203,8 +203,14 @@ async def test_the_automatic_pause_keeps_its_cap_and_a_hand_resume(world: BotWor
     # after the cooldown, the one resumed by hand is reminded of, not paused again
     reminders = await alerts.tick(timedelta(hours=2, minutes=1).total_seconds())
     first_reminder = next(m for m in reminders if first["name"] in text_of(m))
-    assert "resumed by hand today" in text_of(first_reminder)
+    assert "resumed by hand in the last 24 hours" in text_of(first_reminder)
     assert campaign_state(alerts, first["id"]) == "active"
+    # a day after its automatic pause, a campaign still losing is paused again
+    alerts.clock.advance(timedelta(hours=22).total_seconds())
+    world.sandbox.scenarios.losing(first["id"], clicks=80, cost=5.0, minutes=30)
+    later = await alerts.tick()
+    assert any("Paused automatically" in text_of(m) for m in later if first["name"] in text_of(m))
+    assert campaign_state(alerts, first["id"]) == "disabled"
 
 
 async def test_a_crash_between_claim_and_send_tells_the_alert_once_after_the_lease(

@@ -243,7 +243,9 @@ async def test_live_shows_the_address_with_its_macros(served: Served) -> None:
 async def test_a_postback_told_just_before_quiet_hours_is_not_in_their_summary(
     served: Served,
 ) -> None:
-    clock = Clock(datetime(2026, 12, 7, 21, 58, 30, tzinfo=UTC))
+    # tomorrow: the sandbox's own conversions are all before now, none in the evening watched
+    tomorrow = datetime.now(UTC) + timedelta(days=1)
+    clock = Clock(tomorrow.replace(hour=21, minute=58, second=30, microsecond=0))
     live = await live_user(served.world, clock)
     await live.turn_on(quiet={"from": "22:00", "to": "07:00"})  # the user's zone is UTC
     await live.tick()

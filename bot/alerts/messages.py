@@ -299,6 +299,6 @@ def list_keyboard(t: Translator, tracker_id: int) -> InlineKeyboardMarkup:
 
 
 def auto_note(t: Translator, outcome: str, **values: Any) -> str:
-    """``paused``, ``capped`` (the hourly cap reached), ``by_hand`` (resumed by hand today),
-    ``failed`` (the tracker refused): what the automatic pause did."""
+    """``paused``, ``capped`` (the hourly cap reached), ``by_hand`` (resumed by hand in the
+    last day), ``failed`` (the tracker refused): what the automatic pause did."""
     return t(f"alm.auto.{outcome}", **values)

@@ -19,7 +19,8 @@ A tick (``ALERTS_TICK_SECONDS``, 60 s by default) per tracker:
    milliseconds) tells that alert again after the lease.
 4. **Automatic pause** for rules that ask for it: at most ``auto_cap`` an hour per rule, each
    reported in its alert with Undo, and never for a campaign resumed by hand after one of
-   its automatic pauses, until the next day (the owner's midnight).
+   its automatic pauses, for a day (24 hours, not the owner's midnight: a campaign
+   resumed at 23:00 would be paused again an hour later).
 
 More than ``BURST`` alerts for one chat in one tick are one summary message instead.
 """
@@ -32,9 +33,8 @@ import logging
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from aiogram import Bot
 from aiogram.exceptions import (
@@ -76,6 +76,8 @@ LEASE = timedelta(minutes=2)
 BURST = 6
 #: recovered states are remembered this long (a flap within the cooldown stays quiet)
 KEEP_RECOVERED = timedelta(days=2)
+# a campaign resumed by hand after an automatic pause is not paused again for this long
+HAND_RESUME_HOLDS = timedelta(hours=24)
 
 
 @dataclass
@@ -547,7 +549,7 @@ class AlertWatcher:
 
     async def auto_pause(self, ctx: Tracked, item: Tell) -> None:
         """Pause the campaign (at most ``auto_cap`` an hour per rule; never one resumed by
-        hand after an automatic pause today), and say what was done in the alert."""
+        hand in the 24 hours after an automatic pause), and say what was done in the alert."""
         if kind_of(item.entity) != "campaign":
             return
         campaign_id = id_of(item.entity)
@@ -564,8 +566,8 @@ class AlertWatcher:
         )
         if state != "active":
             return
-        midnight = _local_midnight(now, ctx.zone)
-        if await repo.paused_automatically_since(ctx.tracker.id, campaign_id, midnight):
+        day_ago = now - HAND_RESUME_HOLDS
+        if await repo.paused_automatically_since(ctx.tracker.id, campaign_id, day_ago):
             item.auto = messages.auto_note(t, "by_hand")
             return
         done = await repo.autopauses_since(item.stored.id, now - timedelta(hours=1))
@@ -649,8 +651,3 @@ def _since(item: Tell) -> datetime:
     if item.state is not None:
         return item.state.since
     return datetime.now(UTC)
-
-
-def _local_midnight(now: datetime, zone: str) -> datetime:
-    local = now.astimezone(ZoneInfo(zone))
-    return datetime.combine(local.date(), time(0), tzinfo=local.tzinfo).astimezone(UTC)

@@ -56,7 +56,7 @@ TEXTS: dict[str, str] = {
     "alm.n.clicks": "clicks {v}",
     "alm.auto.paused": "⏸ <b>Paused automatically.</b> ↩️ Undo resumes it.",
     "alm.auto.capped": "⏸ Not paused automatically: {n:p:pause|pauses} this hour already.",
-    "alm.auto.by_hand": "⏸ Not paused automatically: it was resumed by hand today.",
+    "alm.auto.by_hand": "⏸ Not paused automatically: it was resumed by hand in the last 24 hours.",
     "alm.auto.failed": "⏸ The automatic pause failed: {error}",
     "alm.b.pause": "⏸ Pause campaign",
     "alm.b.undo": "↩️ Undo (resume)",
