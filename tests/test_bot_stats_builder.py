@@ -7,9 +7,11 @@ import io
 import re
 
 from bot.handlers import stats as stats_handlers
+from bot.i18n import Translator
 from bot.stats import period_of
 from bot.stats.builder import parse_dates
 from bot.ui.callbacks import ReportCb
+from bot.ui.countries import country_name, flag
 from keitaro import KeitaroClient
 from tests.bot_world import BotWorld
 
@@ -138,3 +140,24 @@ async def test_saved_preset_is_one_tap_on_stats(world: BotWorld) -> None:
     await world.restart()
     opened = await anna.click(preset)
     assert "by Country" in opened.text and "Money" in opened.text
+
+
+async def test_countries_read_in_the_users_language(world: BotWorld, client: KeitaroClient) -> None:
+    """The tracker names countries in English; a Russian buyer reads 🇩🇪 Германия, on the
+    rows and on the opened row alike."""
+    t = Translator("ru")
+    boris = await world.connected_user(2002, language="ru")
+    await boris.send("/stats 30d")
+    await boris.click(t.plain("stats.b.build"))
+    await boris.click(t.plain("rb.b.group"))
+    await boris.click(t.plain("rb.gb.country"))
+    by_clicks = await boris.click(t.plain("rb.b.sort", by=t.plain("rb.s.clicks")))
+    expected = await report(client, "30d", ["country_code", "country"])
+    top = max(expected["rows"], key=lambda row: row["clicks"])
+    russian = country_name(top["country_code"], "ru")
+    assert russian != top["country"]  # the tracker's English name is not what is shown
+    first_line = next(line for line in by_clicks.text.splitlines() if line.startswith("1."))
+    assert f"{flag(top['country_code'])} {russian}" in first_line
+    assert top["country"] not in by_clicks.text
+    opened = await boris.click("1")
+    assert russian in opened.text and top["country"] not in opened.text

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.ui import format as fmt
+from bot.ui.countries import country_label
 from tests.bot_world import BotWorld
 from tests.live_world import Clock, live_user, texts, told_click_ids
 
@@ -24,7 +25,8 @@ async def test_a_sale_arrives_once_with_its_campaign_and_money(any_world: BotWor
     assert text.startswith("💰 Sale +$45.00")
     campaign = world.sandbox.state.campaigns.items[1]["name"]
     assert f"{campaign} (#1)" in text and sale.click.sub_id in text
-    assert "DE" in text and "click" in text and "conversion" in text
+    assert country_label(sale.click.country_code, "en") in text  # 🇩🇪 Germany
+    assert "click" in text and "conversion" in text
     labels = str(live.user.keyboard())
     assert "Campaign" in labels and "Click trail" in labels and "Mute 1 h" in labels
     for _ in range(3):  # the overlap reads it again: it is not told again

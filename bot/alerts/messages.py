@@ -17,6 +17,7 @@ from bot.forms.codes import code_of
 from bot.i18n import Translator
 from bot.ui import format as fmt
 from bot.ui.callbacks import AlertCb, WriteCb
+from bot.ui.countries import country_label
 from bot.ui.keyboards import button, markup
 
 OPS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "=": "="}
@@ -103,9 +104,16 @@ def _numbers_line(t: Translator, finding: Finding, currency: str) -> str:
     return " · ".join(parts)
 
 
+def entity_name(t: Translator, entity: str, name: str) -> str:
+    """An entity's name as the owner reads it: a country in their language (🇩🇪 Германия),
+    the rest as the tracker names them."""
+    kind, _, code = entity.partition(":")
+    return country_label(code, t.language, name) if kind == "country" else name
+
+
 def finding_line(t: Translator, rule: Rule, finding: Finding, currency: str = "USD") -> str:
     """One line, HTML: what an entity shows against the rule (Test, summaries)."""
-    name = fmt.esc(fmt.cut(finding.name, 60))
+    name = fmt.esc(fmt.cut(entity_name(t, finding.entity, finding.name), 60))
     return f"<b>{name}</b> — {fmt.esc(_what(t, rule, finding, currency))}"
 
 

@@ -442,6 +442,7 @@ class AlertWatcher:
             return text, messages.list_keyboard(t, ctx.tracker.id)
         if item.kind == "recover":
             name = str((item.state.data if item.state else {}).get("name") or item.entity)
+            name = messages.entity_name(t, item.entity, name)
             return messages.recovered_text(t, rule, None, name, ctx.currency), None
         assert item.finding is not None
         reminder = item.state.since if item.kind == "remind" and item.state else None
@@ -467,7 +468,12 @@ class AlertWatcher:
 
     async def tell_summary(self, ctx: Tracked, chat_id: int, items: list[Tell]) -> None:
         if items[0].kind == "recover":
-            names = [str((i.state.data if i.state else {}).get("name") or i.entity) for i in items]
+            names = [
+                messages.entity_name(
+                    ctx.t, i.entity, str((i.state.data if i.state else {}).get("name") or i.entity)
+                )
+                for i in items
+            ]
             text = messages.recovered_many_text(ctx.t, names)
         else:
             pairs = sorted(

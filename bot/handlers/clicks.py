@@ -18,6 +18,7 @@ from bot.services.clicklog import LOOKBACK_DAYS, conversions_of, find_click
 from bot.ui import format as fmt
 from bot.ui.callbacks import TID_MARK, BrowseCb, ConversionCb
 from bot.ui.conversions import STATUS_ICONS
+from bot.ui.countries import country_label
 from bot.ui.errors import describe
 from bot.ui.keyboards import button, cancel_row, markup, menu_button
 from bot.ui.screens import Screen, present
@@ -118,7 +119,9 @@ def click_lines(t: Translator, sub_id: str, click: Row) -> list[str]:
             return f"{value} (#{ident})"
         return str(value or "—")
 
-    country = ", ".join(str(v) for v in (click.get("country"), click.get("city")) if v) or "—"
+    land = country_label(click.get("country_code"), t.language, click.get("country"))
+    place = (land, click.get("city"))
+    country = ", ".join(str(v) for v in place if v) or "—"
     lines = [
         t("click.title", sub_id=sub_id),
         t("click.when", time=click.get("datetime") or "—", country=country),

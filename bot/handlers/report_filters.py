@@ -20,6 +20,7 @@ from bot.stats import builder as spec_of
 from bot.stats.builder import FILTERS, Spec
 from bot.ui import format as fmt
 from bot.ui.callbacks import ReportCb
+from bot.ui.countries import country_label
 from bot.ui.keyboards import PAGE_SIZE, button, markup, page_of, rows_of
 from bot.ui.screens import Screen, present
 from keitaro import KeitaroError
@@ -67,7 +68,9 @@ async def choices(ask: Ask, spec: Spec, kind: str) -> list[Choice]:
             (str(row.get("country_code") or ""), str(row.get("country") or "")) for row in rows
         ]
         return [
-            (code, f"{code} {name}".strip()) for code, name in found if spec_of.COUNTRY.match(code)
+            (code, country_label(code, ask.t.language, name))
+            for code, name in found
+            if spec_of.COUNTRY.match(code)
         ]
     result = await ask.call(source.action, dict(source.params) or None)
     items = result.data if isinstance(result.data, list) else []

@@ -45,6 +45,7 @@ from bot.stats.names import group_word, preset_name
 from bot.stats.table import row_line, total_line
 from bot.ui import format as fmt
 from bot.ui.callbacks import ReportCb, StatsCb
+from bot.ui.countries import country_label
 from bot.ui.keyboards import PAGE_SIZE, button, markup, page_of, rows_of
 from bot.ui.screens import Screen, present
 from keitaro import KeitaroError
@@ -129,7 +130,7 @@ async def report_screen(ask: Ask, spec: Spec, page: int = 0) -> Screen:
         first, last = start + 1, start + len(current.items)
         lines.append(t("rb.rows", first=first, last=last, total=current.total))
         names = short_names(t)
-        lines += [row_line(start + i + 1, row, group, shown, CURRENCY, names)
+        lines += [row_line(start + i + 1, row, group, shown, CURRENCY, names, t.language)
                   for i, row in enumerate(current.items)]  # fmt: skip
         lines += ["", t("rb.total", values=Html(total_line(totals, shown, CURRENCY, names)))]
     keyboard: list[list[InlineKeyboardButton]] = []
@@ -337,6 +338,8 @@ async def open_row(ask: Ask, spec: Spec, value: str) -> Screen | None:
         return None
     kind = spec_of.DRILLS[group]
     name = fmt.cut(str(row.get(group) or value), 60)
+    if group == "country":
+        name = country_label(value, ask.t.language, row.get(group))
     spec["opened"] = {"kind": kind, "v": spec_of.row_value(group, row), "label": name}
     await keep(ask, spec)
     t = ask.t

@@ -14,6 +14,7 @@ from bot.i18n import Html, Translator
 from bot.live.events import Event, Row, parse_log_time
 from bot.ui import format as fmt
 from bot.ui.callbacks import LiveCb, StatsCb
+from bot.ui.countries import country_label
 from bot.ui.keyboards import button, markup
 from bot.ui.screens import Screen
 
@@ -36,18 +37,10 @@ def icon(status: str) -> str:
     return ICONS.get(status, OTHER_ICON)
 
 
-def flag(code: Any) -> str:
-    """🇩🇪 for "DE"; nothing for what is not a two-letter code."""
-    text = str(code or "").strip().upper()
-    if len(text) != 2 or not text.isascii() or not text.isalpha():
-        return ""
-    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in text)
-
-
-def country(data: dict[str, Any]) -> str:
-    """ "🇩🇪 DE", or nothing when the log has no country."""
+def country(data: dict[str, Any], language: str) -> str:
+    """ "🇩🇪 Германия", or nothing when the log has no country."""
     code = str(data.get("country_code") or "").strip()
-    return f"{flag(code)} {fmt.esc(code)}".strip() if code else ""
+    return fmt.esc(country_label(code, language, data.get("country"))) if code else ""
 
 
 def _name(value: Any, ident: Any) -> str:
@@ -90,7 +83,7 @@ def detail_lines(t: Translator, event: Event, zone: str) -> list[str]:
     lines = [f"📂 {_name(data.get('campaign'), data.get('campaign_id'))}"]
     where = [
         _name(data.get("offer"), data.get("offer_id")) if data.get("offer") else "",
-        country(data),
+        country(data, t.language),
         fmt.esc(fmt.cut(str(data.get("ts") or ""), 40)),
     ]
     if any(where):
@@ -193,7 +186,7 @@ def _biggest(t: Translator, events: list[Event], zone: str, currency: str) -> li
     lines = [t("lvm.biggest")]
     for event in ranked:
         data = event.row.data
-        place = country(data)
+        place = country(data, t.language)
         parts = [
             f"{icon(event.row.status)} {_signed_revenue(event, currency)}",
             fmt.esc(fmt.cut(str(data.get("campaign") or f"#{event.row.campaign_id}"), 40)),

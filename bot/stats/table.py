@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.stats.ratios import BASE, based
 from bot.ui import format as fmt
+from bot.ui.countries import country_label
 
 NAME = 40
 #: short, language-neutral names of the measures (they are Keitaro's own terms)
@@ -56,8 +57,11 @@ def row_line(
     measures: Sequence[str],
     currency: str,
     names: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> str:
     name = row.get(group)
+    if group == "country" and row.get("country_code"):
+        name = country_label(row["country_code"], language, name)
     text = fmt.cut(str(name), NAME) if name not in (None, "") else "—"
     return f"<b>{index}.</b> {fmt.esc(text)} — {numbers(row, measures, currency, names)}"
 

@@ -24,6 +24,7 @@ from bot.services.conversion_draft import (
 )
 from bot.ui import format as fmt
 from bot.ui.callbacks import CancelCb, ConversionCb, DetailsCb
+from bot.ui.countries import country_label
 from bot.ui.keyboards import button, cancel_row, markup, menu_button, rows_of
 from bot.ui.screens import Screen
 
@@ -85,7 +86,7 @@ def click_line(t: Translator, draft: Draft, problem: str | None = None) -> str:
         "cv.click_found",
         campaign=click.get("campaign") or f"#{click.get('campaign_id', '?')}",
         time=str(click.get("datetime") or "—")[:16],
-        country=click.get("country") or click.get("country_code") or "—",
+        country=country_label(click.get("country_code"), t.language, click.get("country")) or "—",
     )
 
 
