@@ -45,6 +45,8 @@ async def test_a_campaign_without_spend_today_shows_no_roi(world: BotWorld) -> N
 
 
 async def test_lists_show_todays_profit_and_roi_per_row(world: BotWorld) -> None:
+    # traffic in the last minute: today has numbers even just after midnight
+    world.sandbox.scenarios.losing(1, clicks=5, cost=1.0, minutes=1)
     anna = await world.connected_user()
     listed = await anna.send("/campaigns")
     assert "· today " in listed.text and "ROI" in listed.text
